@@ -1,0 +1,38 @@
+"""Command line of openfisca-ajk: ``openfisca-ajk <command> ...`` (or ``python -m openfisca_ajk.cli``).
+
+Each command lives in its own module under ``openfisca_ajk.commands`` and
+exposes ``register(subparsers)``, which adds its parser and sets ``handler``.
+"""
+
+import argparse
+import importlib
+import sys
+
+COMMAND_MODULES = (
+    "openfisca_ajk.commands.households",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="openfisca-ajk", description=__doc__.splitlines()[0])
+    subparsers = parser.add_subparsers(dest="command", metavar="command")
+    for module_name in COMMAND_MODULES:
+        importlib.import_module(module_name).register(subparsers)
+    return parser
+
+
+def main(argv=None) -> int:
+    parser = build_parser()
+    arguments = parser.parse_args(argv)
+    if not getattr(arguments, "handler", None):
+        parser.print_help()
+        return 2
+    try:
+        return arguments.handler(arguments) or 0
+    except (ValueError, KeyError, FileNotFoundError) as error:
+        print(f"openfisca-ajk {arguments.command}: error: {error}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,128 @@
+"""The registry of schemes: what each scheme is, in law and in code.
+
+Each scheme is described by one YAML file in ``openfisca_ajk/schemes/``. The
+registry is read by the one-window service (conditions and deciding inputs),
+the compliance checks (C102 Parts, R202 guarantees) and the population reports
+(outputs, entities). ``load_schemes`` validates every file and names the file
+and field of any problem.
+"""
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from openfisca_ajk.paths import PACKAGE_DIR
+
+SCHEMES_DIR = PACKAGE_DIR / "schemes"
+
+KINDS = {"social_assistance", "social_insurance", "public_service", "health_insurance"}
+STATUSES = {"in_force", "draft"}
+ENTITIES = {"person", "household"}
+PERIODICITIES = {"monthly", "quarterly", "annual", "one_off", "in_kind"}
+C102_PARTS = {"II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}
+R202_GUARANTEES = {"health_care", "children", "active_age", "older_persons"}
+REQUIRED = ("name", "label", "kind", "provider", "legal_instrument", "status", "entity", "output",
+            "eligible", "periodicity", "contingencies", "c102_parts", "r202_guarantees", "conditions",
+            "deciding_inputs")
+
+
+class SchemeRegistryError(ValueError):
+    """A scheme file is malformed; the message names the file and the field."""
+
+
+@dataclass(frozen=True)
+class Condition:
+    variable: str
+    negate: bool = False
+    person_conditions: tuple = ()
+
+
+@dataclass(frozen=True)
+class Scheme:
+    name: str
+    label: str
+    kind: str
+    provider: str
+    legal_instrument: dict
+    status: str
+    entity: str
+    output: str
+    eligible: str
+    periodicity: str
+    contingencies: tuple
+    c102_parts: tuple
+    r202_guarantees: tuple
+    conditions: tuple
+    deciding_inputs: tuple
+    instalment: str | None = None
+    notes: str = ""
+    source_file: str = field(default="", compare=False)
+
+
+def _fail(path, field_name, problem):
+    raise SchemeRegistryError(f"{path.name}: field '{field_name}': {problem}")
+
+
+def _condition(path, raw, where):
+    if isinstance(raw, str):
+        raw = {"variable": raw}
+    if not isinstance(raw, dict) or not isinstance(raw.get("variable"), str):
+        _fail(path, where, "each condition needs a 'variable' name")
+    unknown = set(raw) - {"variable", "negate", "person_conditions"}
+    if unknown:
+        _fail(path, where, f"unknown keys {sorted(unknown)}")
+    nested = tuple(_condition(path, item, f"{where}.person_conditions") for item in raw.get("person_conditions", []))
+    return Condition(raw["variable"], bool(raw.get("negate", False)), nested)
+
+
+def parse_scheme(path: Path) -> Scheme:
+    with path.open(encoding="utf-8") as handle:
+        raw = yaml.safe_load(handle)
+    if not isinstance(raw, dict):
+        _fail(path, "(file)", "must be a mapping")
+    for key in REQUIRED:
+        if key not in raw:
+            _fail(path, key, "is missing")
+    unknown = set(raw) - set(REQUIRED) - {"instalment", "notes"}
+    if unknown:
+        _fail(path, sorted(unknown)[0], "is not a scheme field")
+    checks = (("kind", KINDS), ("status", STATUSES), ("entity", ENTITIES), ("periodicity", PERIODICITIES))
+    for key, allowed in checks:
+        if raw[key] not in allowed:
+            _fail(path, key, f"{raw[key]!r} is not one of {sorted(allowed)}")
+    for key, allowed in (("c102_parts", C102_PARTS), ("r202_guarantees", R202_GUARANTEES)):
+        values = raw[key] or []
+        bad = [v for v in values if v not in allowed]
+        if bad:
+            _fail(path, key, f"{bad} not in {sorted(allowed)}")
+    instrument = raw["legal_instrument"]
+    if not isinstance(instrument, dict) or not instrument.get("title") or not instrument.get("href"):
+        _fail(path, "legal_instrument", "needs a title and an href")
+    if raw["name"] != path.stem:
+        _fail(path, "name", f"must equal the file name '{path.stem}'")
+    return Scheme(
+        name=raw["name"], label=raw["label"], kind=raw["kind"], provider=raw["provider"],
+        legal_instrument=dict(instrument), status=raw["status"], entity=raw["entity"],
+        output=raw["output"], eligible=raw["eligible"], periodicity=raw["periodicity"],
+        contingencies=tuple(raw["contingencies"] or ()), c102_parts=tuple(raw["c102_parts"] or ()),
+        r202_guarantees=tuple(raw["r202_guarantees"] or ()),
+        conditions=tuple(_condition(path, c, "conditions") for c in raw["conditions"] or ()),
+        deciding_inputs=tuple(raw["deciding_inputs"] or ()), instalment=raw.get("instalment"),
+        notes=raw.get("notes", ""), source_file=str(path),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_schemes() -> tuple:
+    """All schemes, sorted by name."""
+    return tuple(parse_scheme(path) for path in sorted(SCHEMES_DIR.glob("*.yaml")))
+
+
+def get_scheme(name: str) -> Scheme:
+    for scheme in load_schemes():
+        if scheme.name == name:
+            return scheme
+    known = ", ".join(s.name for s in load_schemes())
+    raise KeyError(f"unknown scheme '{name}'; known schemes: {known}")

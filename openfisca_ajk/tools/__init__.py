@@ -1,0 +1,1 @@
+"""Tools around the rules: dates, reforms, populations, reports."""

@@ -1,0 +1,40 @@
+"""Every scheme file is valid and names variables that exist with the right entity."""
+
+import pytest
+
+from openfisca_ajk.scheme_registry import SchemeRegistryError, load_schemes, parse_scheme
+
+SCHEMES = load_schemes()
+
+
+def test_registry_is_not_empty():
+    assert len(SCHEMES) >= 1
+
+
+def condition_variables(conditions):
+    for condition in conditions:
+        yield condition.variable
+        yield from condition_variables(condition.person_conditions)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES, ids=lambda s: s.name)
+def test_scheme_variables_exist(tax_benefit_system, scheme):
+    for name in (scheme.output, scheme.eligible, *(v for v in [scheme.instalment] if v)):
+        assert tax_benefit_system.get_variable(name, check_existence=True).entity.key == scheme.entity
+    for name in [*condition_variables(scheme.conditions), *scheme.deciding_inputs]:
+        tax_benefit_system.get_variable(name, check_existence=True)
+    for condition in scheme.conditions:
+        variable = tax_benefit_system.get_variable(condition.variable)
+        assert variable.value_type is bool
+
+
+@pytest.mark.parametrize("scheme", SCHEMES, ids=lambda s: s.name)
+def test_scheme_has_c102_or_r202_classification(scheme):
+    assert scheme.c102_parts or scheme.r202_guarantees, f"{scheme.name} serves no C102 Part and no R202 guarantee"
+
+
+def test_a_bad_scheme_file_names_file_and_field(tmp_path):
+    bad = tmp_path / "broken.yaml"
+    bad.write_text("name: broken\nlabel: x\n", encoding="utf-8")
+    with pytest.raises(SchemeRegistryError, match="broken.yaml: field 'kind': is missing"):
+        parse_scheme(bad)

@@ -1,0 +1,95 @@
+"""Who a person is: birth date, age, sex, marital status, identity card, disability, pregnancy."""
+
+from datetime import date
+
+import numpy
+from openfisca_core.holders import set_input_dispatch_by_period
+from openfisca_core.indexed_enums import Enum
+from openfisca_core.periods import ETERNITY, MONTH
+from openfisca_core.variables import Variable
+
+from openfisca_ajk.entities import Person
+from openfisca_ajk.enums import MaritalStatus, Sex
+from openfisca_ajk.tools.dates import completed_years
+
+NADRA = "https://www.nadra.gov.pk/"
+
+
+class date_of_birth(Variable):
+    value_type = date
+    entity = Person
+    definition_period = ETERNITY
+    default_value = date(1970, 1, 1)
+    label = "Date of birth"
+    reference = NADRA
+    documentation = "Date of birth as recorded on the CNIC or B-form (child registration certificate)."
+
+
+class age(Variable):
+    value_type = int
+    entity = Person
+    definition_period = MONTH
+    unit = "year"
+    label = "Age in completed years on the first day of the month"
+    reference = NADRA
+    documentation = """
+    Completed years of age on the first day of the month, from the date of birth.
+    It may be given directly instead of the date of birth.
+    """
+
+    def formula(person, period, parameters):
+        years = completed_years(person("date_of_birth", period), period.start)
+        return numpy.maximum(years, 0)
+
+
+class sex(Variable):
+    value_type = Enum
+    possible_values = Sex
+    default_value = Sex.female
+    entity = Person
+    definition_period = ETERNITY
+    label = "Sex as recorded on the CNIC (female, male or transgender)"
+    reference = "https://www.pakistancode.gov.pk/english/UY2FqaJw1-apaUY2Fqa-apaUY2Jvbpw%3D-sg-jjjjjjjjjjjjj"
+    documentation = "Transgender persons are recorded under the Transgender Persons (Protection of Rights) Act 2018."
+
+
+class marital_status(Variable):
+    value_type = Enum
+    possible_values = MaritalStatus
+    default_value = MaritalStatus.never_married
+    entity = Person
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Marital status"
+    reference = NADRA
+    documentation = "Ever-married persons are those married, widowed or divorced."
+
+
+class has_cnic(Variable):
+    value_type = bool
+    entity = Person
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Holds a valid computerised national identity card (CNIC)"
+    reference = NADRA
+    documentation = "Most federal cash transfers are paid only to a holder of a valid CNIC verified by NADRA."
+
+
+class has_disability(Variable):
+    value_type = bool
+    entity = Person
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Has a disability (special CNIC or disability certificate)"
+    reference = "https://www.bisp.gov.pk/"
+    documentation = "A person with a disability as certified for the special CNIC or by the Social Welfare Department."
+
+
+class is_pregnant(Variable):
+    value_type = bool
+    entity = Person
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Is pregnant this month"
+    reference = "https://www.bisp.gov.pk/"
+    documentation = "Used by maternal and nutrition benefits (BISP Nashonuma, maternity benefits)."
