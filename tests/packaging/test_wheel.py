@@ -1,0 +1,69 @@
+"""A wheel built from the repository works alone in a new virtual environment.
+
+It must carry the parameters, variables, reforms and examples, compute a
+household, and pass the YAML tests of the repository.
+"""
+
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[2]
+YAML_TEST_FOLDERS = ["tests/pakistan", "tests/ajk", "tests/macro"]
+
+
+def run(command, **kwargs):
+    result = subprocess.run(command, capture_output=True, text=True, **kwargs)
+    assert result.returncode == 0, f"{command}\nstdout:\n{result.stdout[-4000:]}\nstderr:\n{result.stderr[-4000:]}"
+    return result
+
+
+@pytest.fixture(scope="module")
+def installed_wheel(tmp_path_factory):
+    work = tmp_path_factory.mktemp("wheel")
+    run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(work / "dist"), str(ROOT)])
+    wheels = list((work / "dist").glob("openfisca_ajk-*.whl"))
+    assert len(wheels) == 1
+    environment = work / "venv"
+    # The new environment sees the packages already installed here (openfisca-core and its
+    # dependencies) but not the repository, so only the wheel can provide openfisca_ajk.
+    venv.EnvBuilder(with_pip=True, system_site_packages=True).create(environment)
+    python = environment / "bin" / "python"
+    run([str(python), "-m", "pip", "install", "--no-deps", "--no-index", "--force-reinstall", str(wheels[0])])
+    return python, work
+
+
+def clean_env():
+    return {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH"}}
+
+
+def test_wheel_carries_the_law_and_computes_a_household(installed_wheel):
+    python, work = installed_wheel
+    script = (
+        "import openfisca_ajk, json\n"
+        "from openfisca_ajk.paths import law_folder\n"
+        "from openfisca_ajk.system import load_situation_example\n"
+        "from openfisca_core.simulations import SimulationBuilder\n"
+        "tbs = openfisca_ajk.CountryTaxBenefitSystem()\n"
+        "sim = SimulationBuilder().build_from_entities(tbs, load_situation_example('kafaalat_household'))\n"
+        "print(json.dumps({'file': openfisca_ajk.__file__, 'parameters': str(law_folder('parameters')),\n"
+        "  'kafaalat': float(sim.calculate('bisp_kafaalat', '2025-03')[0])}))\n"
+    )
+    result = run([str(python), "-c", script], cwd=work, env=clean_env())
+    output = result.stdout.strip().splitlines()[-1]
+    assert "site-packages" in output and str(ROOT) not in output
+    assert '"kafaalat": 4500.0' in output
+
+
+def test_wheel_passes_the_yaml_tests(installed_wheel):
+    python, work = installed_wheel
+    folders = [str(ROOT / folder) for folder in YAML_TEST_FOLDERS if (ROOT / folder).is_dir()]
+    openfisca = [str(python), "-m", "openfisca_core.scripts.openfisca_command"]
+    result = run([*openfisca, "test", "-c", "openfisca_ajk", *folders], cwd=work, env=clean_env())
+    assert " passed" in result.stdout
