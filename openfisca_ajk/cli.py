@@ -10,6 +10,7 @@ import sys
 
 COMMAND_MODULES = (
     "openfisca_ajk.commands.households",
+    "openfisca_ajk.commands.reform",
 )
 
 
