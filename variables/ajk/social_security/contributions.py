@@ -1,0 +1,99 @@
+"""Contributions of the insured person and the employer: per-branch rates on the insurable wage.
+
+Only branches in force are charged. A voluntary member (own-account worker) pays both shares as
+the insured person's contribution; no employer contribution is due for them.
+"""
+
+import numpy
+from openfisca_core.periods import MONTH
+from openfisca_core.variables import Variable
+
+from openfisca_ajk.entities import Person
+
+C102 = "https://normlex.ilo.org/dyn/nrmlx_en/f?p=NORMLEXPUB:12100:0::NO::P12100_ILO_CODE:C102"
+BRANCHES = ("medical_care", "sickness", "unemployment", "old_age", "employment_injury", "family",
+            "maternity", "invalidity", "survivors")
+
+
+class ss_employee_contribution_rate(Variable):
+    value_type = float
+    entity = Person
+    definition_period = MONTH
+    unit = "/1"
+    label = "Insured person's contribution rate, all branches in force"
+    reference = C102
+    documentation = "Sum of the insured person's rates of the branches in force."
+
+    def formula(person, period, parameters):
+        social_security = parameters(period).ajk.social_security
+        rate = sum(social_security[b].in_force * social_security[b].employee_contribution_rate for b in BRANCHES)
+        return person.filled_array(rate)
+
+
+class ss_employer_contribution_rate(Variable):
+    value_type = float
+    entity = Person
+    definition_period = MONTH
+    unit = "/1"
+    label = "Employer's contribution rate, all branches in force"
+    reference = C102
+    documentation = "Sum of the employer's rates of the branches in force."
+
+    def formula(person, period, parameters):
+        social_security = parameters(period).ajk.social_security
+        rate = sum(social_security[b].in_force * social_security[b].employer_contribution_rate for b in BRANCHES)
+        return person.filled_array(rate)
+
+
+class ss_employee_contribution_eligible(Variable):
+    value_type = bool
+    entity = Person
+    definition_period = MONTH
+    label = "Liable to the insured person's contribution"
+    reference = C102
+    documentation = "Insured this month (at least one branch in force)."
+
+    def formula(person, period, parameters):
+        return person("ss_insured", period)
+
+
+class ss_employee_contribution(Variable):
+    value_type = float
+    entity = Person
+    definition_period = MONTH
+    unit = "currency-PKR"
+    label = "Insured person's contribution to the contributory scheme, PKR per month"
+    reference = C102
+    documentation = "Insurable wage x the insured person's rate; a voluntary member also pays the employer's rate."
+
+    def formula(person, period, parameters):
+        rate = person("ss_employee_contribution_rate", period)
+        voluntary = person("ss_voluntary_member", period)
+        rate = rate + voluntary * person("ss_employer_contribution_rate", period)
+        return person("ss_employee_contribution_eligible", period) * rate * person("ss_insurable_wage", period)
+
+
+class ss_employer_contribution_eligible(Variable):
+    value_type = bool
+    entity = Person
+    definition_period = MONTH
+    label = "An employer's contribution is due for the person"
+    reference = C102
+    documentation = "Insured as an employee (not as a voluntary member)."
+
+    def formula(person, period, parameters):
+        return person("ss_insured", period) * numpy.logical_not(person("ss_voluntary_member", period))
+
+
+class ss_employer_contribution(Variable):
+    value_type = float
+    entity = Person
+    definition_period = MONTH
+    unit = "currency-PKR"
+    label = "Employer's contribution for the person, PKR per month"
+    reference = C102
+    documentation = "Insurable wage x the employer's rate."
+
+    def formula(person, period, parameters):
+        rate = person("ss_employer_contribution_rate", period)
+        return person("ss_employer_contribution_eligible", period) * rate * person("ss_insurable_wage", period)
