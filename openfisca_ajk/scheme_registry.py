@@ -78,8 +78,11 @@ def _condition(path, raw, where):
 
 
 def parse_scheme(path: Path) -> Scheme:
-    with path.open(encoding="utf-8") as handle:
-        raw = yaml.safe_load(handle)
+    try:
+        with path.open(encoding="utf-8") as handle:
+            raw = yaml.safe_load(handle)
+    except yaml.YAMLError as error:
+        raise SchemeRegistryError(f"{path.name}: not valid YAML: {error}") from error
     if not isinstance(raw, dict):
         _fail(path, "(file)", "must be a mapping")
     for key in REQUIRED:

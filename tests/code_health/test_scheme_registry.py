@@ -38,3 +38,10 @@ def test_a_bad_scheme_file_names_file_and_field(tmp_path):
     bad.write_text("name: broken\nlabel: x\n", encoding="utf-8")
     with pytest.raises(SchemeRegistryError, match="broken.yaml: field 'kind': is missing"):
         parse_scheme(bad)
+
+
+def test_a_scheme_file_that_is_not_yaml_is_a_registry_error(tmp_path):
+    bad = tmp_path / "garbled.yaml"
+    bad.write_text("name: [unclosed\n", encoding="utf-8")
+    with pytest.raises(SchemeRegistryError, match="garbled.yaml: not valid YAML"):
+        parse_scheme(bad)
