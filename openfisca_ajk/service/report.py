@@ -1,0 +1,175 @@
+"""The result of one scheme for one application: status, amounts, reasons and references."""
+
+import numpy
+
+from openfisca_ajk.service.outcomes import ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED, condition_state, decide
+from openfisca_ajk.service.references import parameter_info, variable_info
+
+
+def _rows(plan):
+    return numpy.concatenate([[plan.application], numpy.arange(plan.start, plan.stop)]).astype(numpy.int64)
+
+
+def _at(context, name, rows, person_level, size):
+    array = context["values"][name]
+    if not person_level:
+        return array[rows][:, None]
+    index = context["layout"].first_person[rows][:, None] + numpy.arange(size)
+    return array[index]
+
+
+def _is_person(context, name):
+    return context["system"].variables[name].entity.key == context["person_key"]
+
+
+def _money(value):
+    return round(float(value), 2)
+
+
+def scheme_result(context, application, plan):
+    scheme = plan.analysis.scheme
+    rows = _rows(plan)
+    person_level = scheme.entity == context["person_key"]
+    size = len(application.persons) if person_level else 1
+    eligible = _at(context, scheme.eligible, rows, person_level, size)
+    amount = numpy.round(_at(context, scheme.output, rows, person_level, size).astype(numpy.float64) * 100)
+    outcome = numpy.stack([eligible.astype(numpy.float64), amount], axis=2)
+    instalment = _at(context, scheme.instalment, rows[:1], person_level, size)[0] if scheme.instalment else None
+    condition_values = {}
+    for condition in scheme.conditions:
+        condition_person = _is_person(context, condition.variable)
+        if condition_person and not person_level:
+            continue
+        values = _at(context, condition.variable, rows, condition_person, size)
+        condition_values[condition.variable] = numpy.broadcast_to(values, (len(rows), size))
+    verdicts = [decide(plan, outcome, column, condition_values) for column in range(size)]
+    ids = [p.id for p in application.persons] if person_level else [application.household_id]
+    beneficiaries = []
+    for column, verdict in enumerate(verdicts):
+        determined = verdict.status != UNDETERMINED
+        entry = {"id": ids[column], "status": verdict.status,
+                 "monthly_amount": _money(outcome[0, column, 1] / 100) if determined else None}
+        if instalment is not None:
+            entry["instalment"] = _money(instalment[column]) if determined else None
+        beneficiaries.append(entry)
+    statuses = {v.status for v in verdicts}
+    status = UNDETERMINED if UNDETERMINED in statuses else ELIGIBLE if ELIGIBLE in statuses else NOT_ELIGIBLE
+    needed = sorted({index for v in verdicts for index in v.needed})
+    result = {
+        "scheme": scheme.name, "label": scheme.label, "status": status,
+        "monthly_amount": None if status == UNDETERMINED else _money(sum(b["monthly_amount"] for b in beneficiaries)),
+    }
+    if scheme.instalment:
+        result["instalment"] = None if status == UNDETERMINED else _money(sum(b["instalment"] for b in beneficiaries))
+        result["instalment_periodicity"] = scheme.periodicity
+    if person_level:
+        result["beneficiaries"] = [b for b in beneficiaries if b["status"] != NOT_ELIGIBLE]
+    result["inputs_needed"] = [_needed(context, plan.design.slots[i], application) for i in needed]
+    reasons = sorted({v.reason for v in verdicts if v.reason})
+    if reasons:
+        result["undetermined_because"] = reasons
+    if context["detail"]:
+        result.update(_details(context, application, plan, rows, person_level, size))
+    return result
+
+
+class BaselineColumns:
+    """Each scheme's baseline eligibility, amount and instalment for every application, as Python lists.
+
+    Baseline rows come first in the simulation, so their persons are contiguous; a scheme result for
+    an application without missing deciding inputs is then read from these lists (no numpy per call).
+    """
+
+    def __init__(self, context, schemes, applications):
+        count = len(applications)
+        persons = int(context["layout"].first_person[count - 1] + context["layout"].size[count - 1])
+        self.columns = {}
+        for scheme in schemes:
+            length = persons if scheme.entity == context["person_key"] else count
+            eligible = context["values"][scheme.eligible][:length].tolist()
+            cents = numpy.round(context["values"][scheme.output][:length].astype(numpy.float64) * 100) / 100
+            amounts = [round(value, 2) for value in cents.tolist()]
+            instalments = None
+            if scheme.instalment:
+                raw = context["values"][scheme.instalment][:length].astype(numpy.float64).tolist()
+                instalments = [round(value, 2) for value in raw]
+            self.columns[scheme.name] = (eligible, amounts, instalments)
+
+
+def quick_result(context, application, plan, baseline):
+    """The same result as ``scheme_result`` for a plan without slots and without details."""
+    scheme = plan.analysis.scheme
+    eligible, amounts, instalments = baseline.columns[scheme.name]
+    person_level = scheme.entity == context["person_key"]
+    if person_level:
+        first = int(context["layout"].first_person[plan.application])
+        positions = range(first, first + len(application.persons))
+        ids = [p.id for p in application.persons]
+    else:
+        positions, ids = [plan.application], [application.household_id]
+    beneficiaries = []
+    for position, entity_id in zip(positions, ids):
+        entry = {"id": entity_id, "status": ELIGIBLE if eligible[position] else NOT_ELIGIBLE,
+                 "monthly_amount": amounts[position]}
+        if instalments is not None:
+            entry["instalment"] = instalments[position]
+        beneficiaries.append(entry)
+    any_eligible = any(b["status"] == ELIGIBLE for b in beneficiaries)
+    result = {"scheme": scheme.name, "label": scheme.label, "status": ELIGIBLE if any_eligible else NOT_ELIGIBLE,
+              "monthly_amount": _money(sum(b["monthly_amount"] for b in beneficiaries))}
+    if instalments is not None:
+        result["instalment"] = _money(sum(b["instalment"] for b in beneficiaries))
+        result["instalment_periodicity"] = scheme.periodicity
+    if person_level:
+        result["beneficiaries"] = [b for b in beneficiaries if b["status"] != NOT_ELIGIBLE]
+    result["inputs_needed"] = []
+    return result
+
+
+def _needed(context, slot, application):
+    person = None if slot.person is None else application.persons[slot.person].id
+    label = context["system"].variables[slot.variable].label
+    return {"field": slot.field, "variable": slot.variable, "person": person, "label": label}
+
+
+def _details(context, application, plan, rows, person_level, size):
+    scheme = plan.analysis.scheme
+    system = context["system"]
+    ids = [p.id for p in application.persons]
+    conditions = []
+    for condition in scheme.conditions:
+        conditions.append(_condition(context, condition, rows, ids))
+    parameters = [parameter_info(system, name, instant) for name, instant in plan.analysis.parameters]
+    return {
+        "kind": scheme.kind, "provider": scheme.provider, "entity": scheme.entity,
+        "status_in_law": scheme.status, "periodicity": scheme.periodicity,
+        "legal_instrument": dict(scheme.legal_instrument),
+        "output_variable": scheme.output, "eligible_variable": scheme.eligible,
+        "instalment_variable": scheme.instalment,
+        "conditions": conditions, "parameters": parameters,
+        "variation": {"inputs_varied": [slot.field for slot in plan.design.slots], "rows": int(len(rows) - 1),
+                      "exhaustive": bool(plan.design.exhaustive)},
+    }
+
+
+def _condition(context, condition, rows, ids):
+    entry = {**variable_info(context["system"], condition.variable), "negate": condition.negate}
+    if _is_person(context, condition.variable):
+        values = _at(context, condition.variable, rows, True, len(ids))
+        entry["persons"] = {pid: condition_state(values[:, i], condition.negate) for i, pid in enumerate(ids)}
+    else:
+        values = _at(context, condition.variable, rows, False, 1)
+        entry["status"] = condition_state(values[:, 0], condition.negate)
+    if condition.person_conditions:
+        entry["person_conditions"] = [_condition(context, sub, rows, ids) for sub in condition.person_conditions]
+    return entry
+
+
+def summary(scheme_results, periodicities):
+    """Schemes by status and the monthly cash of the eligible ones (in-kind schemes, e.g. health cover, left out)."""
+    by_status = {ELIGIBLE: [], NOT_ELIGIBLE: [], UNDETERMINED: []}
+    for result in scheme_results:
+        by_status[result["status"]].append(result["scheme"])
+    total = sum(r["monthly_amount"] for r in scheme_results
+                if r["status"] == ELIGIBLE and periodicities.get(r["scheme"]) != "in_kind")
+    return {**by_status, "monthly_cash_total": _money(total)}

@@ -1,0 +1,104 @@
+"""The service behind a real gunicorn server on 127.0.0.1 answers as the library does."""
+
+import contextlib
+import json
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from openfisca_ajk.service import evaluate, evaluate_batch, explain
+from tests.serving import free_port, request
+from tests.service.helpers import example, without
+
+pytestmark = pytest.mark.slow
+
+
+@contextlib.contextmanager
+def ajk_server(*extra):
+    port = free_port()
+    command = [sys.executable, "-m", "openfisca_ajk.cli", "serve", "--host", "127.0.0.1", "--port", str(port),
+               "--workers", "1", "--max-request-bytes", "100000", *extra]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise RuntimeError(process.stdout.read().decode())
+            try:
+                with urllib.request.urlopen(f"{base}/service", timeout=2):
+                    break
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                time.sleep(0.3)
+        else:
+            raise RuntimeError("the server did not start")
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="module")
+def server():
+    with ajk_server() as base:
+        yield base
+
+
+def test_evaluate_answers_as_the_library(server):
+    status, body = request(f"{server}/evaluate", example())
+    assert status == 200
+    assert body == json.loads(json.dumps(evaluate(example())))
+
+
+def test_batch_answers_as_the_library(server):
+    applications = [example(), without(example(), "household", "pmt_score")]
+    status, body = request(f"{server}/evaluate/batch", {"date": "2025-03", "applications": applications})
+    assert status == 200
+    assert body["results"] == json.loads(json.dumps(evaluate_batch(applications, "2025-03")))
+
+
+def test_explain_answers_as_the_library(server):
+    status, body = request(f"{server}/explain", {"scheme": "bisp_kafaalat", "application": example()})
+    assert status == 200
+    assert body == json.loads(json.dumps(explain(example(), "bisp_kafaalat")))
+
+
+def test_the_standard_web_api_is_served(server):
+    status, parameter = request(f"{server}/parameter/pakistan.bisp.kafaalat.quarterly_instalment")
+    assert status == 200 and parameter["values"]["2025-01-01"] == 13500
+
+
+@pytest.mark.parametrize("path, payload, method, code", [
+    ("/evaluate", {"date": "2025-03", "persons": [{"role": "head", "age": 300}]}, None, 400),
+    ("/nowhere", None, None, 404),
+    ("/evaluate", None, "GET", 405),
+    ("/evaluate", {"persons": ["x" * 200_000]}, None, 413),
+])
+def test_errors_are_json(server, path, payload, method, code):
+    status, body = request(f"{server}{path}", payload, method)
+    assert status == code
+    assert body["error"]["code"] and "problem" in body["error"]
+
+
+def test_non_json_is_a_400(server):
+    req = urllib.request.Request(f"{server}/evaluate", data=b"not json", method="POST")
+    with pytest.raises(urllib.error.HTTPError) as caught:
+        urllib.request.urlopen(req, timeout=30)
+    assert caught.value.code == 400
+    assert json.loads(caught.value.read())["error"]["code"] == "invalid_json"
+
+
+def test_a_server_with_a_reform():
+    pytest.importorskip("openfisca_ajk.reform_diffs")
+    with ajk_server("--reform", "kafaalat_14500") as base:
+        status, body = request(f"{base}/evaluate", dict(example(), date="2026-03"))
+    assert status == 200
+    kafaalat = next(s for s in body["schemes"] if s["scheme"] == "bisp_kafaalat")
+    assert kafaalat["instalment"] == 14500
