@@ -44,11 +44,12 @@ setup(
     package_data={"openfisca_ajk": ["schemes/*.yaml", "data/*", "data/**/*"]},
     install_requires=[
         "openfisca-core[web-api]>=46.0.1,<47",
+        "matplotlib>=3.8",
         "numpy>=1.26",
         "PyYAML>=6",
     ],
     extras_require={
-        "dev": ["pytest>=8", "hypothesis>=6", "build", "matplotlib>=3.8"],
+        "dev": ["pytest>=8", "hypothesis>=6", "build"],
     },
     entry_points={"console_scripts": ["openfisca-ajk=openfisca_ajk.cli:main"]},
     cmdclass={"build_py": BuildPyWithLaw},

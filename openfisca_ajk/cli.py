@@ -10,7 +10,11 @@ import sys
 
 COMMAND_MODULES = (
     "openfisca_ajk.commands.households",
+    "openfisca_ajk.commands.catalogue",
+    "openfisca_ajk.commands.main",
     "openfisca_ajk.commands.reform",
+    "openfisca_ajk.commands.standard_beneficiary",
+    "openfisca_ajk.commands.serve",
 )
 
 

@@ -1,0 +1,122 @@
+"""``openfisca-ajk main``: every scheme over the AJK population for a year - table, JSON, CSV and PNG.
+
+Generates (or reuses the cached copy of) the synthetic AJK population, or loads
+microdata from two CSV files, runs every scheme of the registry under the
+baseline or a reform, prints the scheme table and the coverage and poverty
+summary, and writes ``main.json``, ``main_schemes.csv``, ``main.txt`` and
+``main_schemes.png`` to the output folder.
+"""
+
+import datetime
+import time
+from pathlib import Path
+
+from openfisca_ajk.microsim.memory import tune_malloc
+from openfisca_ajk.microsim.outputs import scheme_table, summary_table, write_outputs
+from openfisca_ajk.microsim.report import build_report
+from openfisca_ajk.microsim.run import run_population
+from openfisca_ajk.population.cache import cached_population
+from openfisca_ajk.population.csv_io import load_population
+from openfisca_ajk.system import CountryTaxBenefitSystem
+
+
+class Progress:
+    """Prints a step when it starts and how long it took; quiet steps under a second stay terse."""
+
+    def __init__(self, quiet=False):
+        self.quiet = quiet
+        self.started = time.perf_counter()
+
+    def say(self, message):
+        if not self.quiet:
+            print(f"[{time.perf_counter() - self.started:6.1f} s] {message}", flush=True)
+
+    def step(self, message, function, *args, **kwargs):
+        tick = time.perf_counter()
+        self.say(f"{message} ...")
+        result = function(*args, **kwargs)
+        elapsed = time.perf_counter() - tick
+        if elapsed >= 1:
+            self.say(f"{message}: done in {elapsed:.1f} s")
+        return result
+
+
+def apply_reform(tax_benefit_system, name_or_path):
+    try:
+        from openfisca_ajk.reform_diffs import apply_reform_file
+    except ImportError as error:
+        raise ValueError(f"--reform needs openfisca_ajk.reform_diffs.apply_reform_file, which is not available: {error}") from error
+    return apply_reform_file(tax_benefit_system, name_or_path)
+
+
+def parse_size(text):
+    try:
+        value = float(text)
+    except ValueError:
+        raise ValueError(f"--size must be a number (a scale factor up to 1, or a number of persons), got '{text}'") from None
+    if value <= 0:
+        raise ValueError(f"--size must be positive, got {text}")
+    return value
+
+
+def run(arguments):
+    progress = Progress(quiet=arguments.quiet)
+    if not arguments.no_malloc_tuning:
+        tune_malloc()
+    period = arguments.month or str(arguments.year)
+    year = int(period[:4])
+    baseline = progress.step("loading the tax-benefit system", CountryTaxBenefitSystem)
+    system = baseline
+    if arguments.reform:
+        system = progress.step(f"applying the reform {arguments.reform}", apply_reform, baseline, arguments.reform)
+
+    inputs = []
+    if arguments.persons_csv or arguments.households_csv:
+        if not (arguments.persons_csv and arguments.households_csv):
+            raise ValueError("--persons-csv and --households-csv go together")
+        inputs = [Path(arguments.persons_csv).resolve(), Path(arguments.households_csv).resolve()]
+        population = progress.step("loading the microdata", load_population, baseline,
+                                   arguments.persons_csv, arguments.households_csv, year)
+    else:
+        size = parse_size(arguments.size)
+        cache_dir = None if arguments.no_cache else arguments.cache_dir
+        population, path, reused = progress.step(
+            f"preparing the synthetic population (seed {arguments.seed}, year {year}, size {size:g})",
+            cached_population, baseline, year, arguments.seed, size, cache_dir)
+        if cache_dir is not None:
+            progress.say(("reused the cached population " if reused else "stored the population in ") + str(path))
+            inputs.append(Path(path).resolve())
+    progress.say(f"population: {population.n_persons:,} person records in {population.n_households:,} households")
+
+    result = progress.step(f"computing every scheme for {period}", run_population, system, population, period,
+                           chunk_households=arguments.chunk_households, progress=progress.say, workers=arguments.workers,
+                           reform=arguments.reform or "")
+    report = progress.step("aggregating", build_report, system, result)
+    print()
+    print(scheme_table(report))
+    print(summary_table(report))
+    written = progress.step("writing the outputs", write_outputs, report, arguments.output, "main", inputs)
+    print()
+    for kind, path in written.items():
+        print(f"  {kind:4} {path if path else '(matplotlib is not installed: no chart)'}")
+    return 0
+
+
+def register(subparsers):
+    parser = subparsers.add_parser("main", help="every scheme over the AJK population: table, JSON, CSV, PNG",
+                                   description=__doc__.splitlines()[0])
+    parser.add_argument("--year", type=int, default=datetime.date.today().year, help="year to simulate (default %(default)s)")
+    parser.add_argument("--month", help="simulate one month instead of the year, e.g. 2025-03")
+    parser.add_argument("--seed", type=int, default=1, help="random seed of the synthetic population (default %(default)s)")
+    parser.add_argument("--size", default="1", help="scale factor (up to 1, e.g. 0.01) or number of persons (above 1); default 1 = full size")
+    parser.add_argument("--persons-csv", help="persons microdata CSV (with --households-csv) instead of the synthetic population")
+    parser.add_argument("--households-csv", help="households microdata CSV")
+    parser.add_argument("--reform", help="reform name or YAML file (openfisca_ajk.reform_diffs)")
+    parser.add_argument("--output", default="output", help="output folder (default %(default)s)")
+    parser.add_argument("--cache-dir", default=".cache", help="folder of cached populations (default %(default)s)")
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the population cache")
+    parser.add_argument("--chunk-households", type=int, help="evaluate by blocks of this many households (same results)")
+    parser.add_argument("--workers", type=int, default=1, help="processes evaluating blocks in parallel (default %(default)s)")
+    parser.add_argument("--no-malloc-tuning", action="store_true", help="keep glibc's default allocator settings")
+    parser.add_argument("--quiet", action="store_true", help="no progress messages")
+    parser.set_defaults(handler=run)

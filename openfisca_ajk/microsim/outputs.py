@@ -1,0 +1,103 @@
+"""Writing a report: a text table, JSON, CSV and a PNG chart, each written atomically."""
+
+import csv
+import io
+import json
+import os
+from pathlib import Path
+
+SCHEME_COLUMNS = ("scheme", "kind", "status", "entity", "beneficiaries_persons", "beneficiaries_households",
+                  "average_monthly_recipients", "annual_cost_pkr", "cost_pct_social_protection_budget",
+                  "cost_pct_total_budget", "cost_pct_gdp", "coverage_pct")
+
+
+def atomic_write(path: Path, data: bytes, protected=()) -> Path:
+    """Write ``data`` to ``path`` through a temporary file in the same folder, refusing to touch ``protected``."""
+    path = Path(path).resolve()
+    if any(path == Path(p).resolve() for p in protected if p):
+        raise ValueError(f"refusing to overwrite the input file {path}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    finally:
+        if temporary.exists():
+            temporary.unlink()
+    return path
+
+
+def scheme_table(report) -> str:
+    lines = [f"Schemes, {report['period']} ({report['months']} month(s); population {report['population']['persons']:,.0f} "
+             f"persons in {report['population']['households']:,.0f} households, {report['population']['source']})"
+             + (f", reform {report['reform']}" if report.get("reform") else ""),
+             f"{'scheme':38} {'households':>11} {'persons':>11} {'cost PKR m/yr':>14} {'% SP budget':>11} "
+             f"{'% GDP':>7} {'coverage %':>10}"]
+    for row in sorted(report["schemes"], key=lambda r: -r["annual_cost_pkr"]):
+        lines.append(f"{row['scheme']:38} {row['beneficiaries_households']:11,.0f} {row['beneficiaries_persons']:11,.0f} "
+                     f"{row['annual_cost_pkr'] / 1e6:14,.1f} {row['cost_pct_social_protection_budget']:11.1f} "
+                     f"{row['cost_pct_gdp']:7.3f} {row['coverage_pct']:10.2f}")
+    lines.append(f"{'total':38} {'':11} {'':11} {report['totals']['annual_cost_pkr'] / 1e6:14,.1f}")
+    return "\n".join(lines)
+
+
+def summary_table(report) -> str:
+    coverage = report["coverage"]
+    lines = ["", "Coverage (SDG 1.3.1, % of each group)"]
+    lines += [f"  {name.replace('_', ' '):62} {value:6.1f}" for name, value in coverage["sdg_1_3_1_pct"].items()]
+    lines += ["Coverage by ILO R202 guarantee (% of the target group)"]
+    lines += [f"  {name.replace('_', ' '):62} {value:6.1f}" for name, value in coverage["by_r202_guarantee_pct"].items()]
+    if "poverty" in report:
+        allp = report["poverty"]["all"]
+        lines += [f"Poverty (line Rs {report['poverty']['line_pkr_per_adult_equivalent_month']:,.0f} per adult equivalent a month)",
+                  f"  {'':20} {'before':>8} {'after':>8}  (transfers)"]
+        for alpha, name in ((0, "headcount %"), (1, "poverty gap %"), (2, "severity %")):
+            lines.append(f"  {name:20} {allp[f'fgt{alpha}_before']:8.2f} {allp[f'fgt{alpha}_after']:8.2f}")
+        lines.append(f"  persons lifted out of poverty {report['poverty']['persons_lifted_out_of_poverty']:,.0f}")
+        lines.append(f"  Gini {report['inequality']['gini_before']:.4f} before, {report['inequality']['gini_after']:.4f} after")
+    lines.append(f"Months: {report['months_computed']['note']}")
+    return "\n".join(lines)
+
+
+def to_csv(report) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(SCHEME_COLUMNS)
+    for row in report["schemes"]:
+        writer.writerow([row[c] if isinstance(row[c], str) else f"{row[c]:.6g}" if isinstance(row[c], float) else row[c]
+                         for c in SCHEME_COLUMNS])
+    return buffer.getvalue().encode("utf-8")
+
+
+def chart_png(report) -> bytes:
+    import matplotlib
+    matplotlib.use("Agg")
+    from matplotlib import pyplot
+
+    rows = sorted(report["schemes"], key=lambda r: r["annual_cost_pkr"])
+    names = [r["scheme"] for r in rows]
+    figure, (left, right) = pyplot.subplots(1, 2, figsize=(13, max(4, 0.38 * len(rows) + 1.5)), sharey=True)
+    left.barh(names, [r["annual_cost_pkr"] / 1e9 for r in rows], color="#33658a")
+    left.set_xlabel("annual cost, PKR billion")
+    right.barh(names, [r["coverage_pct"] for r in rows], color="#86bbd8")
+    right.set_xlabel("coverage, % of the population")
+    figure.suptitle(f"AJK social protection by scheme, {report['period']}" + (f" (reform {report['reform']})" if report.get("reform") else ""))
+    figure.tight_layout()
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=110)
+    pyplot.close(figure)
+    return buffer.getvalue()
+
+
+def write_outputs(report, folder, stem="main", protected=()) -> dict:
+    folder = Path(folder)
+    written = {
+        "json": atomic_write(folder / f"{stem}.json", json.dumps(report, indent=1, default=float).encode("utf-8"), protected),
+        "csv": atomic_write(folder / f"{stem}_schemes.csv", to_csv(report), protected),
+        "txt": atomic_write(folder / f"{stem}.txt", (scheme_table(report) + "\n" + summary_table(report) + "\n").encode("utf-8"), protected),
+    }
+    try:
+        written["png"] = atomic_write(folder / f"{stem}_schemes.png", chart_png(report), protected)
+    except ImportError:
+        written["png"] = None
+    return written

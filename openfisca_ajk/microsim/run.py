@@ -1,0 +1,186 @@
+"""Running the baseline or a reform over a population for a month or a year.
+
+``run_population`` evaluates every scheme of the registry (and the contributions
+of the contributory scheme, when the system has them) for each month of the
+period, by blocks of households. Per-entity results are accumulated in float64
+in month order, element by element, so a chunked run gives exactly the arrays
+of a single pass.
+"""
+
+import gc
+import multiprocessing
+import time
+from dataclasses import dataclass, field
+
+import numpy
+from openfisca_core import periods
+
+from openfisca_ajk.microsim.months import input_window, months_of, plan_months
+from openfisca_ajk.population.simulation import build_simulation
+from openfisca_ajk.scheme_registry import load_schemes
+
+CONTRIBUTION_VARIABLES = ("ss_employee_contribution",)
+DEFAULT_CHUNK_PERSONS = 400_000     # persons per block: keeps each block's simulation cache small
+PARALLEL_FROM_PERSONS = 1_000_000
+DEFAULT_WORKERS = 1  # two processes measured slower than one on the 2-vCPU VM (page faults serialise)
+
+
+@dataclass
+class _Job:
+    tax_benefit_system: object
+    population: object
+    plan: list
+    window: list
+    schemes: tuple
+    starts: numpy.ndarray
+
+
+_JOB = None  # the job a forked worker inherits
+
+
+def _evaluate_block(job, first, last):
+    """Per-entity results of the households ``first``..``last-1`` (float64 sums in month order)."""
+    block = job.population.slice_households(first, last, job.starts)
+    tick = time.perf_counter()
+    simulation = build_simulation(job.tax_benefit_system, block, [rep for rep, _ in job.plan], input_months=job.window)
+    built = time.perf_counter()
+    sizes = {"person": block.n_persons, "household": block.n_households}
+    part = {"amounts": {}, "received": {}, "contributions": numpy.zeros(block.n_persons),
+            "contributors": numpy.zeros(block.n_persons, dtype=bool)}
+    for scheme in job.schemes:
+        part["amounts"][scheme.name] = numpy.zeros(sizes[scheme.entity])
+        part["received"][scheme.name] = numpy.zeros(sizes[scheme.entity], dtype=numpy.int8)
+    contribution_names = [v for v in CONTRIBUTION_VARIABLES if v in job.tax_benefit_system.variables]
+    for representative, members in job.plan:
+        count = len(members)
+        for scheme in job.schemes:
+            amount = numpy.asarray(simulation.calculate(scheme.output, representative), dtype=numpy.float64)
+            part["amounts"][scheme.name] += amount * count
+            part["received"][scheme.name] += receiving(scheme, simulation, representative, amount).astype(numpy.int8) * count
+        for name in contribution_names:
+            paid = numpy.asarray(simulation.calculate(name, representative), dtype=numpy.float64)
+            part["contributions"] += paid * count
+            part["contributors"] |= paid > 0
+    part["build_s"], part["compute_s"] = built - tick, time.perf_counter() - built
+    # A simulation and its populations refer to each other; free the block's arrays now, not at the
+    # next cyclic garbage collection (which few Python allocations would trigger late).
+    del simulation, block
+    gc.collect()
+    return first, last, part
+
+
+def _evaluate_in_worker(bounds):
+    return _evaluate_block(_JOB, *bounds)
+
+
+def _map_blocks(job, blocks, workers):
+    """Evaluate the blocks, in order, in this process or in forked worker processes."""
+    global _JOB
+    if workers <= 1 or len(blocks) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        for first, last in blocks:
+            yield _evaluate_block(job, first, last)
+        return
+    _JOB = job
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            yield from pool.imap(_evaluate_in_worker, blocks)
+    finally:
+        _JOB = None
+
+
+@dataclass
+class SchemeResult:
+    scheme: object
+    amount: numpy.ndarray          # PKR over the period, per entity (float64)
+    months_received: numpy.ndarray  # months with a positive amount (or eligibility, in kind)
+
+
+@dataclass
+class RunResult:
+    population: object
+    period: str
+    months: list
+    plan: list
+    plan_note: str
+    schemes: dict
+    contributions: numpy.ndarray   # PKR over the period, per person (float64)
+    contributing: numpy.ndarray    # bool, per person
+    timings: dict = field(default_factory=dict)
+    reform: str = ""
+
+    @property
+    def n_months(self) -> int:
+        return len(self.months)
+
+
+def scheme_variables(tax_benefit_system, schemes):
+    """The variables a run computes: each output, eligibility for in-kind schemes, contributions."""
+    names = []
+    for scheme in schemes:
+        if scheme.output not in tax_benefit_system.variables:
+            raise ValueError(f"scheme '{scheme.name}' ({scheme.source_file}): output variable "
+                             f"'{scheme.output}' is not in the tax-benefit system")
+        names.append(scheme.output)
+        if scheme.periodicity == "in_kind" and scheme.eligible in tax_benefit_system.variables:
+            names.append(scheme.eligible)
+    names += [v for v in CONTRIBUTION_VARIABLES if v in tax_benefit_system.variables]
+    return names
+
+
+def receiving(scheme, simulation, month, amount):
+    if scheme.periodicity == "in_kind" and scheme.eligible in simulation.tax_benefit_system.variables:
+        return numpy.asarray(simulation.calculate(scheme.eligible, month), dtype=bool) | (amount > 0)
+    return amount > 0
+
+
+def run_population(tax_benefit_system, population, period, chunk_households=None, progress=None, reform="",
+                   merge_months=True, workers=None):
+    """Evaluate every registered scheme over ``population`` for ``period`` (a month or a year).
+
+    ``merge_months=False`` computes every month even where ``plan_months`` proves two months identical.
+    ``workers`` processes evaluate blocks in parallel (fork; default 1, see DEFAULT_WORKERS).
+    """
+    say = progress or (lambda message: None)
+    schemes = load_schemes()
+    months = months_of(period)
+    variables = scheme_variables(tax_benefit_system, schemes)
+    started = time.perf_counter()
+    if merge_months:
+        plan, note = plan_months(tax_benefit_system, population, months, variables)
+    else:
+        plan, note = [(m, [m]) for m in months], "each month computed (merging switched off)"
+    timings = {"plan_months_s": time.perf_counter() - started}
+    say(f"months: {note}")
+
+    sizes = {"person": population.n_persons, "household": population.n_households}
+    amounts = {s.name: numpy.zeros(sizes[s.entity]) for s in schemes}
+    received = {s.name: numpy.zeros(sizes[s.entity], dtype=numpy.int8) for s in schemes}
+    contributions = numpy.zeros(population.n_persons)
+    contributors = numpy.zeros(population.n_persons, dtype=bool)
+
+    if not chunk_households:
+        mean_size = max(population.n_persons / max(population.n_households, 1), 1)
+        chunk_households = int(DEFAULT_CHUNK_PERSONS / mean_size)
+    chunk = max(int(chunk_households), 1)
+    starts = population.household_starts()
+    blocks = [(first, min(first + chunk, population.n_households)) for first in range(0, population.n_households, chunk)]
+    job = _Job(tax_benefit_system, population, plan, input_window(months), schemes, starts)
+    if workers is None:
+        workers = DEFAULT_WORKERS if population.n_persons >= PARALLEL_FROM_PERSONS else 1
+    build_time = compute_time = 0.0
+    for done, (first, last, part) in enumerate(_map_blocks(job, blocks, workers), start=1):
+        persons = slice(int(starts[first]), int(starts[last]))
+        where = {"person": persons, "household": slice(first, last)}
+        for scheme in schemes:
+            amounts[scheme.name][where[scheme.entity]] = part["amounts"][scheme.name]
+            received[scheme.name][where[scheme.entity]] = part["received"][scheme.name]
+        contributions[persons], contributors[persons] = part["contributions"], part["contributors"]
+        build_time += part["build_s"]
+        compute_time += part["compute_s"]
+        if done < len(blocks) and done % max(len(blocks) // 4, 1) == 0:
+            say(f"households {last:,} of {population.n_households:,} done")
+    timings.update(build_s=build_time, compute_s=compute_time, workers=workers, total_s=time.perf_counter() - started)
+    results = {s.name: SchemeResult(s, amounts[s.name], received[s.name]) for s in schemes}
+    return RunResult(population=population, period=str(periods.period(period)), months=months, plan=plan,
+                     plan_note=note, schemes=results, contributions=contributions, contributing=contributors,
+                     timings=timings, reform=reform)

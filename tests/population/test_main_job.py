@@ -1,0 +1,68 @@
+"""The main job end to end on a small population: outputs written, the population cached and reused, inputs safe."""
+
+import json
+import shutil
+
+import pytest
+
+from openfisca_ajk.cli import main
+from openfisca_ajk.paths import PACKAGE_DIR
+
+EXAMPLES = PACKAGE_DIR / "data"
+
+
+def run_main(*arguments):
+    return main(["main", "--year", "2025", "--quiet", "--no-malloc-tuning", *arguments])
+
+
+def test_main_writes_json_csv_png_and_reuses_the_cached_population(tmp_path, capsys):
+    output, cache = tmp_path / "out", tmp_path / "cache"
+    assert run_main("--size", "0.001", "--output", str(output), "--cache-dir", str(cache)) == 0
+    first = capsys.readouterr().out
+    for name in ("main.json", "main_schemes.csv", "main_schemes.png", "main.txt"):
+        assert (output / name).stat().st_size > 0, name
+    assert (output / "main_schemes.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    report = json.loads((output / "main.json").read_text())
+    assert {row["scheme"] for row in report["schemes"]} >= {"bisp_kafaalat"}
+    assert "bisp_kafaalat" in first and "Poverty" in first
+    cached = sorted(cache.glob("population-1-2025-*.npz"))
+    assert len(cached) == 1
+    stamp = cached[0].stat().st_mtime_ns
+
+    assert main(["main", "--year", "2025", "--size", "0.001", "--output", str(output), "--cache-dir", str(cache)]) == 0
+    second = capsys.readouterr().out
+    assert "reused the cached population" in second
+    assert sorted(cache.glob("*.npz")) == cached and cached[0].stat().st_mtime_ns == stamp
+    assert json.loads((output / "main.json").read_text())["schemes"] == report["schemes"]
+    assert not list(output.glob(".*tmp")) and not list(cache.glob(".*tmp"))
+
+
+def test_main_runs_on_microdata_and_never_overwrites_an_input(tmp_path, capsys):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    persons = shutil.copy(EXAMPLES / "example_persons.csv", folder / "main.json")   # an input named like an output
+    households = shutil.copy(EXAMPLES / "example_households.csv", folder / "households.csv")
+    before = (folder / "main.json").read_bytes()
+    code = run_main("--persons-csv", str(persons), "--households-csv", str(households), "--output", str(folder))
+    assert code == 1
+    assert "refusing to overwrite the input file" in capsys.readouterr().err
+    assert (folder / "main.json").read_bytes() == before
+
+    output = tmp_path / "out"
+    assert run_main("--persons-csv", str(EXAMPLES / "example_persons.csv"), "--households-csv",
+                    str(EXAMPLES / "example_households.csv"), "--output", str(output), "--month", "2025-03") == 0
+    report = json.loads((output / "main.json").read_text())
+    assert report["population"]["records_households"] == 20 and report["months"] == 1
+
+
+def test_main_rejects_a_bad_size(tmp_path, capsys):
+    assert run_main("--size", "-3", "--output", str(tmp_path)) == 1
+    assert "--size must be positive" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("reform", ["kafaalat_14500"])
+def test_main_with_a_reform(tmp_path, reform):
+    pytest.importorskip("openfisca_ajk.reform_diffs")
+    assert run_main("--size", "0.0005", "--output", str(tmp_path), "--no-cache", "--reform", reform, "--year", "2026") == 0
+    report = json.loads((tmp_path / "main.json").read_text())
+    assert report["reform"] == reform
