@@ -49,7 +49,7 @@ setup(
         "PyYAML>=6",
     ],
     extras_require={
-        "dev": ["pytest>=8", "hypothesis>=6", "build"],
+        "dev": ["pytest>=8", "hypothesis>=6", "build", "dask[distributed]>=2024.1"],
     },
     entry_points={"console_scripts": ["openfisca-ajk=openfisca_ajk.cli:main"]},
     cmdclass={"build_py": BuildPyWithLaw},

@@ -1,0 +1,59 @@
+"""``openfisca-ajk project``: ABND costing of today's law and library reforms, year by year, with a chart.
+
+    openfisca-ajk project [--reform NAME ...] [--from 2023 --to 2030] [--scenario central|low|high|all]
+                          [--output DIR] [--size 0.002] [--backend serial|process|dask] [--workers N]
+"""
+
+import time
+from pathlib import Path
+
+from openfisca_ajk.projection import BACKENDS, BASELINE, SCENARIOS, cost_comparison_chart, costing_grid, library_reforms
+from openfisca_ajk.projection.grid import DEFAULT_FIRST, DEFAULT_LAST, DEFAULT_SEED, DEFAULT_SIZE
+from openfisca_ajk.projection.outputs import write_csv, write_json, write_text
+
+COLUMNS = ("law", "scenario", "year", "scheme", "kind", "status", "evaluated_year", "indexation", "recipients",
+           "persons_covered", "benefit_cost_pkr", "total_cost_pkr", "pct_gdp", "pct_total_budget",
+           "pct_social_protection_budget")
+
+
+def summary(rows):
+    lines = [f"{'law':28} {'scenario':8} {'year':>4} {'cash cost (bn PKR)':>19} {'% GDP':>7} {'% budget':>9} {'% SP budget':>12}"]
+    for row in rows:
+        if row["scheme"] == "TOTAL_CASH":
+            lines.append(f"{row['law']:28} {row['scenario']:8} {row['year']:>4} {row['total_cost_pkr'] / 1e9:>19,.2f} "
+                         f"{row['pct_gdp']:>7.3f} {row['pct_total_budget']:>9.2f} {row['pct_social_protection_budget']:>12.1f}")
+    return "\n".join(lines)
+
+
+def run(arguments):
+    laws = [BASELINE] + (arguments.reform or library_reforms())
+    scenarios = list(SCENARIOS) if arguments.scenario == "all" else [arguments.scenario]
+    started = time.perf_counter()
+    rows = costing_grid(laws=laws, scenarios=scenarios, first=arguments.first, last=arguments.last, size=arguments.size,
+                        seed=arguments.seed, backend=arguments.backend, workers=arguments.workers)
+    elapsed = time.perf_counter() - started
+    output = Path(arguments.output)
+    write_csv(output / "costing.csv", COLUMNS, [[row.get(c, "") for c in COLUMNS] for row in rows])
+    write_json(output / "costing.json", {"laws": laws, "scenarios": scenarios, "first": arguments.first,
+                                         "last": arguments.last, "size": arguments.size, "seed": arguments.seed,
+                                         "elapsed_s": round(elapsed, 2), "rows": rows})
+    text = summary(rows)
+    write_text(output / "summary.txt", text + "\n")
+    cost_comparison_chart(rows, output / "costing_pct_gdp.png")
+    print(text)
+    print(f"\n{len(rows)} rows in {elapsed:.1f} s; written to {output}/ (costing.csv, costing.json, summary.txt, costing_pct_gdp.png)")
+    return 0
+
+
+def register(subparsers):
+    parser = subparsers.add_parser("project", help="ABND costing projection of today's law and library reforms")
+    parser.add_argument("--reform", action="append", help="reform name or file (repeatable; default: every library reform)")
+    parser.add_argument("--from", dest="first", type=int, default=DEFAULT_FIRST, help="first year (default %(default)s)")
+    parser.add_argument("--to", dest="last", type=int, default=DEFAULT_LAST, help="last year (default %(default)s)")
+    parser.add_argument("--scenario", choices=[*SCENARIOS, "all"], default="all", help="default %(default)s")
+    parser.add_argument("--output", default="projection_output", help="folder (default %(default)s)")
+    parser.add_argument("--size", type=float, default=DEFAULT_SIZE, help="population scale or persons (default %(default)s)")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument("--backend", choices=BACKENDS, default="serial", help="default %(default)s")
+    parser.add_argument("--workers", type=int, default=None)
+    parser.set_defaults(handler=run)

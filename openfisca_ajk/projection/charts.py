@@ -1,0 +1,29 @@
+"""PNG charts of the costing projection (matplotlib figures built without pyplot)."""
+
+from matplotlib.figure import Figure
+
+from openfisca_ajk.projection.outputs import save_figure
+
+TOTAL = "TOTAL_CASH"
+
+
+def cost_comparison_chart(rows, path, measure="pct_gdp"):
+    """Total cash cost of each law by year (central line, low-high band when present)."""
+    figure = Figure(figsize=(8, 4.5))
+    axis = figure.add_subplot()
+    laws = sorted({r["law"] for r in rows})
+    for law in laws:
+        by = {s: sorted((r["year"], r[measure]) for r in rows if r["law"] == law and r["scheme"] == TOTAL and r["scenario"] == s)
+              for s in ("low", "central", "high")}
+        if by["central"]:
+            years, values = zip(*by["central"])
+            line, = axis.plot(years, values, marker="o", label=law)
+            if by["low"] and by["high"]:
+                axis.fill_between([y for y, _ in by["low"]], [v for _, v in by["low"]], [v for _, v in by["high"]],
+                                  color=line.get_color(), alpha=0.15)
+    axis.set_xlabel("year")
+    axis.set_ylabel("cash benefits incl. administration, % of GDP" if measure == "pct_gdp" else measure)
+    axis.set_title("ABND costing: today's law and library reforms (band: low-high scenarios)")
+    axis.grid(alpha=0.3)
+    axis.legend(fontsize=8)
+    return save_figure(path, figure)

@@ -1,0 +1,179 @@
+"""ABND / RAP costing projection of every registered scheme under one law (methods.md section 1.2).
+
+The microsimulation is run on one base-year population in the base year and in every year a
+compared reform changes the law ("evaluation years"). For a projection year t, with e the latest
+evaluation year not after t:
+
+    benefits_k,t = benefits_k,e x F_k,e(t) x index_k(t) / index_k(e) x c_k,t
+    cost_k,t     = benefits_k,t x (1 + a_k)
+
+F_k,e(t) = sum over sex x age of the scheme's recipients (persons; for household schemes, the
+members of recipient households) in evaluation e times P(t)/P(base) of the cohort-component
+projection; index_k is the price or wage index of the scheme kind's indexation rule; c_k,t the take-up
+phase-in of a scheme that starts during the projection (1 otherwise); a_k the administrative
+loading. In the base year F = index ratio = c = 1, so the projection equals the microsimulation.
+"""
+
+from dataclasses import dataclass
+
+import numpy
+
+from openfisca_ajk.microsim import run_population
+from openfisca_ajk.population.parameters import named_children
+from openfisca_ajk.projection.mortality import MAX_AGE
+
+IN_KIND = "in_kind"
+BAND_WIDTH = 5
+CONTRIBUTIONS = "contributions_insured_persons"
+
+
+@dataclass
+class Evaluation:
+    """Per-scheme aggregates of one microsimulation year (values in PKR per year, weighted)."""
+
+    year: int
+    annual_cost: dict
+    recipients: dict        # average monthly recipients (unit: the scheme's entity)
+    persons_covered: dict   # persons receiving (or living in a receiving household) in any month
+    composition: dict       # {scheme: array [2, MAX_AGE + 1] of recipient weight by sex x age}
+    contributions: float
+    contributor_composition: numpy.ndarray
+
+
+def person_cells(population):
+    """Flat cell index (sex x age) of each person; transgender persons use the male cell."""
+    sex = numpy.asarray(population.person["sex"], dtype=int)
+    sex = numpy.where(sex >= 1, 1, 0)
+    age = numpy.clip(numpy.asarray(population.person["age"], dtype=int), 0, MAX_AGE)
+    return sex * (MAX_AGE + 1) + age
+
+
+def evaluate(tax_benefit_system, population, year, reform_label=""):
+    """Run the microsimulation for ``year`` and reduce it to an ``Evaluation``."""
+    run = run_population(tax_benefit_system, population, int(year), reform=reform_label)
+    cells = person_cells(population)
+    size = 2 * (MAX_AGE + 1)
+    h = population.person_household
+    w_household = population.household["household_weight"].astype(numpy.float64)
+    w_person = w_household[h]
+    months = run.n_months
+    annual, recipients, covered, composition = {}, {}, {}, {}
+    for name, result in run.schemes.items():
+        share = result.months_received.astype(numpy.float64) / months
+        if result.scheme.entity == "household":
+            annual[name] = float((result.amount * w_household).sum()) * 12 / months
+            recipients[name] = float((share * w_household).sum())
+            person_share = share[h]
+        else:
+            annual[name] = float((result.amount * w_person).sum()) * 12 / months
+            recipients[name] = float((share * w_person).sum())
+            person_share = share
+        covered[name] = float(((person_share > 0) * w_person).sum())
+        composition[name] = numpy.bincount(cells, weights=person_share * w_person, minlength=size).reshape(2, -1)
+    contributions = float((run.contributions * w_person).sum()) * 12 / months
+    contributors = numpy.bincount(cells, weights=run.contributing * w_person, minlength=size).reshape(2, -1)
+    return Evaluation(int(year), annual, recipients, covered, composition, contributions, contributors)
+
+
+def demographic_factor(composition, growth):
+    """Weighted mean of P(t)/P(base) over the recipients' sex x age cells (1 when there are none)."""
+    total = composition.sum()
+    if total <= 0:
+        return 1.0
+    return float((composition * growth).sum() / total)
+
+
+def band_growth(persons, base, width=BAND_WIDTH):
+    """P(t)/P(base) by sex and five-year age band, spread back over single ages.
+
+    Bands rather than single ages: the base age structure is known by five-year bands only, so
+    single-age ratios would jump as cohorts cross band edges.
+    """
+    bands = numpy.arange(MAX_AGE + 1) // width
+    count = bands[-1] + 1
+    growth = numpy.ones_like(base)
+    for sex in range(base.shape[0]):
+        now = numpy.bincount(bands, weights=persons[sex], minlength=count)
+        then = numpy.bincount(bands, weights=base[sex], minlength=count)
+        ratio = numpy.divide(now, then, out=numpy.ones(count), where=then > 0)
+        growth[sex] = ratio[bands]
+    return growth
+
+
+def take_up(assumptions, start_year, year):
+    if start_year is None:
+        return 1.0
+    phase = assumptions.take_up_phase_in
+    return min(1.0, phase[min(int(year) - int(start_year), len(phase) - 1)] * assumptions.take_up_multiplier)
+
+
+def start_years(evaluations):
+    """{scheme: first evaluation year with a positive cost, if the base evaluation had none}."""
+    starts = {}
+    ordered = sorted(evaluations, key=lambda e: e.year)
+    for name, cost in ordered[0].annual_cost.items():
+        if cost > 0:
+            continue
+        later = [e.year for e in ordered[1:] if e.annual_cost.get(name, 0) > 0]
+        if later:
+            starts[name] = later[0]
+    return starts
+
+
+def project_costs(tax_benefit_system, law, evaluations, schemes, assumptions, demography, employed, macro):
+    """Rows (dicts) of the costing table for every scheme and year, plus a cash total per year."""
+    years = assumptions.years
+    base = demography.at(years[0])
+    parameters = tax_benefit_system.parameters(f"{int(years[0])}-01-01").projection
+    loading = named_children(parameters.costing.administrative_cost_rate)
+    rules = named_children(parameters.indexation.by_kind)
+    starts = start_years(evaluations)
+    ordered = sorted(evaluations, key=lambda e: e.year)
+    employment_growth = employed.sum(axis=(1, 2)) / max(employed[0].sum(), 1e-12)
+    rows = []
+    for i, year in enumerate(years):
+        evaluation = [e for e in ordered if e.year <= year][-1]
+        k = int(evaluation.year) - int(years[0])
+        growth = band_growth(demography.persons[i], base)
+        cash = {"benefit_cost_pkr": 0.0, "total_cost_pkr": 0.0, "recipients": 0.0}
+        for scheme in schemes:
+            name = scheme.name
+            rule = str(rules.get(scheme.kind, "prices"))
+            index = macro.index(rule)
+            factor = demographic_factor(evaluation.composition[name], growth)
+            uptake = take_up(assumptions, starts.get(name), year)
+            benefits = evaluation.annual_cost[name] * factor * index[i] / index[k] * uptake
+            total = benefits * (1 + float(loading.get(scheme.kind, 0.0)))
+            row = _row(law, assumptions.scenario, year, name, scheme, evaluation.year, rule, macro, i,
+                       recipients=evaluation.recipients[name] * factor * uptake,
+                       persons=evaluation.persons_covered[name] * factor * uptake, benefits=benefits, total=total)
+            rows.append(row)
+            if scheme.periodicity != IN_KIND:
+                cash["benefit_cost_pkr"] += benefits
+                cash["total_cost_pkr"] += total
+        contributions = evaluation.contributions * employment_growth[i] / employment_growth[k] * macro.wage_index[i] / macro.wage_index[k]
+        rows.append(_total_row(law, assumptions.scenario, year, evaluation.year, cash, contributions, macro, i))
+    return rows
+
+
+def _shares(value, macro, i):
+    return {"pct_gdp": 100 * value / macro.gdp[i], "pct_total_budget": 100 * value / macro.total_budget[i],
+            "pct_social_protection_budget": 100 * value / macro.social_protection_budget[i]}
+
+
+def _row(law, scenario, year, name, scheme, evaluated, rule, macro, i, recipients, persons, benefits, total):
+    return {"law": law, "scenario": scenario, "year": int(year), "scheme": name, "kind": scheme.kind,
+            "status": scheme.status, "periodicity": scheme.periodicity, "recipient_unit": scheme.entity,
+            "evaluated_year": int(evaluated), "indexation": rule, "recipients": recipients,
+            "persons_covered": persons, "benefit_cost_pkr": benefits, "total_cost_pkr": total,
+            **_shares(total, macro, i)}
+
+
+def _total_row(law, scenario, year, evaluated, cash, contributions, macro, i):
+    return {"law": law, "scenario": scenario, "year": int(year), "scheme": "TOTAL_CASH", "kind": "total",
+            "status": "", "periodicity": "", "recipient_unit": "", "evaluated_year": int(evaluated),
+            "indexation": "", "recipients": float("nan"), "persons_covered": float("nan"),
+            "benefit_cost_pkr": cash["benefit_cost_pkr"], "total_cost_pkr": cash["total_cost_pkr"],
+            CONTRIBUTIONS + "_pkr": contributions, **_shares(cash["total_cost_pkr"], macro, i),
+            "gdp_pkr": float(macro.gdp[i]), "total_budget_pkr": float(macro.total_budget[i]),
+            "social_protection_budget_pkr": float(macro.social_protection_budget[i])}

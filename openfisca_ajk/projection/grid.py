@@ -1,0 +1,69 @@
+"""Costing grids: laws x scenarios over a range of years, one task per law (its microsimulation runs
+are shared by the scenarios), mapped on a backend of ``executors``."""
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from openfisca_ajk.population import generate_population
+from openfisca_ajk.projection.assumptions import load_assumptions
+from openfisca_ajk.projection.costing import evaluate, project_costs
+from openfisca_ajk.projection.demography import employment, project_population
+from openfisca_ajk.projection.executors import run_tasks
+from openfisca_ajk.projection.laws import BASELINE, baseline_system, change_years, law_system
+from openfisca_ajk.projection.macro import macro_paths
+from openfisca_ajk.scheme_registry import load_schemes
+
+DEFAULT_FIRST, DEFAULT_LAST = 2023, 2030
+DEFAULT_SIZE = 0.002      # share of the population simulated (about 9,000 persons)
+DEFAULT_SEED = 1
+
+
+@dataclass(frozen=True)
+class CostingTask:
+    law: str
+    scenarios: tuple
+    first: int
+    last: int
+    evaluation_years: tuple
+    size: float = DEFAULT_SIZE
+    seed: int = DEFAULT_SEED
+
+
+@lru_cache(maxsize=4)
+def base_population(year, seed, size):
+    """The synthetic base-year population, generated once per process."""
+    return generate_population(baseline_system(), int(year), seed=int(seed), size=float(size))
+
+
+def evaluation_years(laws, first, last):
+    years = {int(first)}
+    for law in laws:
+        years |= change_years(law, first, last)
+    return tuple(sorted(years))
+
+
+def costing_task(task):
+    """Rows of the costing table of one law under each of ``task.scenarios``."""
+    system = law_system(task.law)
+    population = base_population(task.first, task.seed, task.size)
+    evaluations = [evaluate(system, population, year, reform_label=task.law) for year in task.evaluation_years]
+    schemes = load_schemes()
+    rows = []
+    for scenario in task.scenarios:
+        assumptions = load_assumptions(system, task.first, task.last, scenario)
+        demography = project_population(system, assumptions)
+        employed = employment(system, assumptions, demography)
+        macro = macro_paths(system, assumptions)
+        rows += project_costs(system, task.law, evaluations, schemes, assumptions, demography, employed, macro)
+    return rows
+
+
+def costing_grid(laws=(BASELINE,), scenarios=("central",), first=DEFAULT_FIRST, last=DEFAULT_LAST,
+                 size=DEFAULT_SIZE, seed=DEFAULT_SEED, backend="serial", workers=None, executor=None):
+    """All rows for ``laws`` x ``scenarios``; every law is evaluated in the same years."""
+    if int(last) < int(first):
+        raise ValueError(f"the last year ({last}) is before the first ({first})")
+    years = evaluation_years(laws, first, last)
+    tasks = [CostingTask(law, tuple(scenarios), int(first), int(last), years, float(size), int(seed)) for law in laws]
+    results = run_tasks(costing_task, tasks, backend=backend, workers=workers, executor=executor)
+    return [row for rows in results for row in rows]

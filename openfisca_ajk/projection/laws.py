@@ -1,0 +1,42 @@
+"""The laws a projection compares: today's law (``baseline``) and the reform files of ``reforms/``."""
+
+from functools import lru_cache
+
+from openfisca_ajk.reform_diffs import apply_reform_file, list_reforms, load_reform_file, resolve_reform_path
+
+BASELINE = "baseline"
+
+
+@lru_cache(maxsize=1)
+def baseline_system():
+    """Today's law, built once per process (workers build their own)."""
+    from openfisca_ajk.system import CountryTaxBenefitSystem
+
+    return CountryTaxBenefitSystem()
+
+
+@lru_cache(maxsize=16)
+def law_system(name):
+    """The tax-benefit system of a law: ``baseline`` or the name (or path) of a reform file."""
+    if name == BASELINE:
+        return baseline_system()
+    return apply_reform_file(baseline_system(), name)
+
+
+def library_reforms():
+    return [name for name in list_reforms()]
+
+
+def change_years(name, first, last):
+    """Years in (first, last] in which the reform's changes start, plus the next year when a change
+    starts after 1 January (so that a full year of the new rule is evaluated)."""
+    if name == BASELINE or resolve_reform_path(name).suffix == ".py":
+        return set()
+    years = set()
+    for change in load_reform_file(name).all_changes:
+        for year in (change.start.year, change.start.year + (change.start.month > 1 or change.start.day > 1)):
+            if int(first) < year <= int(last):
+                years.add(year)
+        if change.stop and int(first) < change.stop.year + 1 <= int(last):
+            years.add(change.stop.year + 1)
+    return years
