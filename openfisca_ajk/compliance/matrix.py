@@ -1,0 +1,110 @@
+"""The life-cycle legal and implementation matrix (roadmap 2.1), generated from the registry and a run.
+
+Rows: every contingency of the registry, in life-cycle order (childhood, working age, old age; a
+contingency not in the known order is listed last, never dropped), each with every scheme that covers
+it: status under the system (in force, draft in force under the reform, draft), legal instrument, C102
+Parts, R202 guarantees, computed recipients, coverage and annual cost (``build_report``), and for
+social insurance the persons protected (insured). Nothing is typed by hand.
+"""
+
+import numpy
+
+from openfisca_ajk.compliance.context import DEFAULT_SEED, DEFAULT_SIZE, build_context
+from openfisca_ajk.compliance.files import esc, md_table, page, table, write_atomic, write_json
+from openfisca_ajk.compliance.r202 import _in_force
+from openfisca_ajk.microsim.report import build_report
+from openfisca_ajk.microsim.run import run_population
+from openfisca_ajk.scheme_registry import load_schemes
+
+LIFE_CYCLE = (
+    ("childhood", ("children", "orphanhood", "family_responsibilities")),
+    ("working age", ("maternity", "medical_care", "sickness", "unemployment", "employment_injury", "disability",
+                     "poverty", "family_events", "widowhood", "survivors")),
+    ("old age", ("old_age",)),
+)
+HEADERS = ["Stage", "Contingency", "Scheme", "Kind", "Status", "Legal instrument", "C102 Parts", "R202 guarantees",
+           "Persons protected (insured)", "Recipients (persons)", "Coverage of population", "Annual cost (PKR)"]
+
+
+def contingency_order(schemes):
+    known = [(stage, c) for stage, contingencies in LIFE_CYCLE for c in contingencies]
+    present = {c for s in schemes for c in s.contingencies}
+    ordered = [(stage, c) for stage, c in known if c in present]
+    ordered += [("other", c) for c in sorted(present - {c for _, c in known})]
+    return ordered
+
+
+def status_of(system, scheme, month, reform):
+    if scheme.status == "in_force":
+        return "in force"
+    if _in_force(system, scheme, month.start):
+        return f"draft, in force under {reform}" if reform else "draft, in force"
+    return "draft (not in force)"
+
+
+def build_matrix(reform=None, year=2027, size=DEFAULT_SIZE, seed=DEFAULT_SEED, population=None, catalogue=None):
+    """The matrix as a dict (rows + metadata). ``catalogue``: relative path of the catalogue site, for links."""
+    context = build_context(reform, f"{int(year)}-06", population, size, seed)
+    run = run_population(context.system, context.population, str(int(year)))
+    report = build_report(context.system, run)
+    by_scheme = {row["scheme"]: row for row in report["schemes"]}
+    insured = float((context.weights * context.person["ss_insured"]).sum())
+    schemes = load_schemes()
+    rows = []
+    for stage, contingency in contingency_order(schemes):
+        for scheme in (s for s in schemes if contingency in s.contingencies):
+            computed = by_scheme.get(scheme.name, {})
+            status = status_of(context.system, scheme, context.month, context.reform)
+            protected = insured if scheme.kind == "social_insurance" and status != "draft (not in force)" else None
+            rows.append({
+                "stage": stage, "contingency": contingency, "scheme": scheme.name, "label": scheme.label,
+                "kind": scheme.kind, "status": status, "legal_instrument": scheme.legal_instrument,
+                "c102_parts": list(scheme.c102_parts), "r202_guarantees": list(scheme.r202_guarantees),
+                "persons_protected": protected, "recipients_persons": computed.get("beneficiaries_persons"),
+                "coverage_pct": computed.get("coverage_pct"), "annual_cost_pkr": computed.get("annual_cost_pkr"),
+                "catalogue_page": f"{catalogue.rstrip('/')}/schemes/{scheme.name}.html" if catalogue else None,
+            })
+    return {"reform": context.reform or "today's law", "year": int(year), "population": {
+        "records_persons": context.population.n_persons, "persons": float(context.weights.sum()),
+        "size": size, "seed": seed}, "notes": list(context.notes) + [
+        "Recipients, coverage and cost: openfisca_ajk.microsim (run_population, build_report) over the year; "
+        "persons protected: ss_insured at June of the year."], "rows": rows}
+
+
+def _cells(row):
+    def number(value, pattern="{:,.0f}"):
+        return "" if value is None or (isinstance(value, float) and numpy.isnan(value)) else pattern.format(value)
+    return [row["stage"], row["contingency"].replace("_", " "), row["label"], row["kind"].replace("_", " "),
+            row["status"], row["legal_instrument"]["title"], ", ".join(row["c102_parts"]) or "-",
+            ", ".join(row["r202_guarantees"]) or "-", number(row["persons_protected"]),
+            number(row["recipients_persons"]), number(row["coverage_pct"], "{:.1f} %"), number(row["annual_cost_pkr"])]
+
+
+def render_markdown(matrix):
+    lines = [f"# Life-cycle legal and implementation matrix: {matrix['reform']}, {matrix['year']}", ""]
+    lines.append(md_table(HEADERS, [_cells(r) for r in matrix["rows"]]))
+    lines += ["", *[f"- {note}" for note in matrix["notes"]], ""]
+    return "\n".join(lines)
+
+
+def render_html(matrix):
+    rows = []
+    for row in matrix["rows"]:
+        cells = [esc(c) for c in _cells(row)]
+        label = esc(row["label"])
+        cells[2] = f'<a href="{esc(row["catalogue_page"])}">{label}</a>' if row["catalogue_page"] else label
+        cells[5] = f'<a href="{esc(row["legal_instrument"]["href"])}">{cells[5]}</a>'
+        rows.append(cells)
+    classes = ["meets" if r["status"].startswith("draft, in force") else
+               ("not_applicable" if r["status"].startswith("draft") else "") for r in matrix["rows"]]
+    title = f"Life-cycle legal and implementation matrix: {matrix['reform']}, {matrix['year']}"
+    notes = "".join(f"<li>{esc(n)}</li>" for n in matrix["notes"])
+    return page(title, f"<h1>{esc(title)}</h1>\n{table(HEADERS, rows, classes)}\n<ul>{notes}</ul>")
+
+
+def write_matrix(matrix, output, stem="matrix"):
+    from pathlib import Path
+
+    output = Path(output)
+    return (write_json(output / f"{stem}.json", matrix), write_atomic(output / f"{stem}.md", render_markdown(matrix)),
+            write_atomic(output / f"{stem}.html", render_html(matrix)))

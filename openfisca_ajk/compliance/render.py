@@ -1,0 +1,86 @@
+"""The compliance report as one self-contained HTML page (inline CSS, no script, no external file)."""
+
+from openfisca_ajk.compliance.files import esc, page, table
+
+
+def _number(value, unit):
+    if value is None:
+        return ""
+    if isinstance(value, bool) or isinstance(value, str):
+        return esc(value)
+    if unit in ("rate", "share"):
+        return f"{value:.1%}"
+    if isinstance(value, float) and value.is_integer():
+        return f"{value:,.0f}"
+    if isinstance(value, float):
+        return f"{value:,.2f}"
+    return esc(value)
+
+
+def _checks_table(checks):
+    rows, classes = [], []
+    for check in checks:
+        kind = "" if check.kind == "computed" else " <small>(to verify in the text)</small>"
+        rows.append([esc(check.label) + kind, esc(check.article), f"<b>{esc(check.verdict)}</b>",
+                     _number(check.figure, check.unit), _number(check.minimum, check.unit), esc(check.why)])
+        classes.append(check.verdict)
+    return table(["Check", "Article", "Verdict", "Computed", "Minimum", "Why"], rows, classes)
+
+
+def _wages(wages):
+    rows = [[esc(name), f"{value:,.0f}"] for name, value in wages.rw65_values.items()]
+    rows.append([f"RW66, ordinary labourer (Art 66(4)-(5)): proxy {esc(wages.rw66_proxy)}", f"{wages.rw66:,.0f}"])
+    rows.append(["Mean earnings of the persons whose wages define RW65", f"{wages.mean_earnings:,.0f}"])
+    return (f"<p>Earnings of {esc(wages.basis)}: {wages.protected_persons:,.0f} persons (weighted).</p>"
+            + table(["Reference wage (PKR a month)", "Value"], rows))
+
+
+def _r202(guarantees):
+    rows, classes = [], []
+    for g in guarantees:
+        sex = ", ".join(f"{k} {v:.1f} %" for k, v in g.reached_by_sex_pct.items())
+        below = "" if g.below_minimum_pct is None else f"{g.below_minimum_pct:.1f} %"
+        below_sex = ", ".join(f"{k} {v:.1f} %" for k, v in g.below_minimum_by_sex_pct.items())
+        gap = "" if g.gap_pkr_per_month is None else f"{g.gap_pkr_per_month:,.0f}"
+        mean = "" if g.mean_benefit_pct_of_line is None else f"{g.mean_benefit_pct_of_line:.1f} %"
+        rows.append([esc(g.title), esc(", ".join(g.schemes_in_force) or "none"), f"{g.group_persons:,.0f}",
+                     f"{g.reached_pct:.1f} %<br><small>{esc(sex)}</small>", mean,
+                     f"{below}<br><small>{esc(below_sex)}</small>", gap, f"<b>{esc(g.verdict)}</b>: {esc(g.why)}"])
+        classes.append(g.verdict)
+    headers = ["Guarantee", "Schemes in force", "Persons in group", "Reached", "Mean benefit of recipients "
+               "(% of poverty line per adult equivalent)", "Below the poverty line after transfers",
+               "Gap, PKR a month", "Verdict"]
+    return table(headers, rows, classes)
+
+
+def render_html(report):
+    c102 = report.c102
+    title = f"C102 and R202 compliance: {report.reform or 'today’s law'}, {report.date}"
+    body = [f"<h1>{esc(title)}</h1>", f'<p class="summary">{esc(report.summary)}</p>']
+    rows, classes = [], []
+    for part in c102.parts:
+        failing = "; ".join(f"{c.why} ({c.article})" for c in part.failing)
+        rows.append([f'<a href="#part-{part.part}">Part {part.part}</a>', esc(part.title),
+                     f"<b>{esc(part.verdict)}</b>", esc(failing), str(len(part.to_verify))])
+        classes.append(part.verdict)
+    body.append("<h2>C102 Parts at a glance</h2>")
+    body.append(table(["Part", "Branch", "Verdict", "Failing checks", "Points to verify in the text"], rows, classes))
+    body.append("<h2>Article 2 and common provisions</h2>")
+    body.append(_checks_table([c102.acceptance, *c102.common]))
+    body.append("<h2>Reference wages (Part XI)</h2>")
+    body.append(_wages(c102.wages))
+    for part in c102.parts:
+        body.append(f'<h2 id="part-{part.part}">Part {part.part}: {esc(part.title)} — {esc(part.verdict)}</h2>')
+        body.append(f"<p><small>Schemes registered for this Part: {esc(', '.join(part.schemes) or 'none')}</small></p>")
+        body.append(_checks_table(part.checks))
+        if part.higher_standards:
+            body.append("<h3>Higher standards (reported alongside; they do not change the C102 verdict)</h3>")
+            body.append(_checks_table(part.higher_standards))
+    body.append("<h2>R202 social protection floor</h2>")
+    body.append(_r202(report.r202))
+    notes = [*report.notes, f"Population: {report.population}"]
+    body.append("<h2>Notes</h2><ul>" + "".join(f"<li>{esc(n)}</li>" for n in notes) + "</ul>")
+    body.append("<p><small>Verdicts: meets, fails, not_applicable, cannot_determine. Checks marked 'to verify in "
+                "the text' need the wording of the law and do not decide a Part. Thresholds: parameters/ilo/ "
+                "(C102 and higher standards) and parameters/ilo/checks/ (modelling thresholds).</small></p>")
+    return page(title, "\n".join(body))

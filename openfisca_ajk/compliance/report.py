@@ -1,0 +1,75 @@
+"""The compliance report: C102 Parts II-X and R202 guarantees for a system, date and population.
+
+    report = compliance_report("draft_social_security_act", date="2027-06", size=20_000)
+    paths = write_compliance_report(report, "output/compliance")     # compliance.html, compliance.json
+
+The plain-language summary comes first in both files.
+"""
+
+from dataclasses import dataclass
+
+from openfisca_ajk.compliance.c102 import assess_c102
+from openfisca_ajk.compliance.context import DEFAULT_DATE, DEFAULT_SEED, DEFAULT_SIZE, build_context
+from openfisca_ajk.compliance.files import write_atomic, write_json
+from openfisca_ajk.compliance.r202 import check_r202
+from openfisca_ajk.compliance.render import render_html
+from openfisca_ajk.microsim.run import run_population
+
+
+@dataclass
+class ComplianceReport:
+    reform: str
+    date: str
+    population: dict
+    c102: object
+    r202: list
+    notes: list
+
+    @property
+    def summary(self):
+        return f"{self.c102.summary} {r202_summary(self.r202)}"
+
+    def as_dict(self):
+        return {"summary": self.summary, "reform": self.reform or "today's law", "date": self.date,
+                "population": self.population, "c102": self.c102.as_dict(),
+                "r202": [g.as_dict() for g in self.r202], "notes": list(self.notes)}
+
+
+def r202_summary(guarantees):
+    gaps = [g for g in guarantees if g.verdict == "gap"]
+    if not gaps:
+        return "R202: every guarantee reaches its whole group above the poverty line."
+    parts = []
+    for g in gaps:
+        text = f"{g.guarantee.replace('_', ' ')}: {100 - g.reached_pct:.1f} % not reached"
+        if g.below_minimum_pct is not None:
+            text += f", {g.below_minimum_pct:.1f} % below the poverty line"
+        parts.append(text)
+    return "R202 gaps: " + "; ".join(parts) + "."
+
+
+def compliance_report(reform=None, date=DEFAULT_DATE, size=DEFAULT_SIZE, seed=DEFAULT_SEED, population=None,
+                      progress=None):
+    say = progress or (lambda message: None)
+    say("building the population and the simulation")
+    context = build_context(reform, date, population, size, seed)
+    say("C102 Parts II-X")
+    c102 = assess_c102(context=context)
+    say("R202 guarantees (population run)")
+    run = run_population(context.system, context.population, str(context.month))
+    r202 = check_r202(context, run)
+    population_info = {"source": context.population.source, "records_persons": context.population.n_persons,
+                       "records_households": context.population.n_households,
+                       "persons": float(context.weights.sum()), "year": context.population.year,
+                       "size": size, "seed": seed}
+    return ComplianceReport(context.reform, str(context.month), population_info, c102, r202, list(context.notes))
+
+
+def write_compliance_report(report, output, stem="compliance"):
+    """Write ``<stem>.json`` and ``<stem>.html`` in ``output`` (atomically); return the two paths."""
+    from pathlib import Path
+
+    output = Path(output)
+    json_path = write_json(output / f"{stem}.json", report.as_dict())
+    html_path = write_atomic(output / f"{stem}.html", render_html(report))
+    return json_path, html_path
