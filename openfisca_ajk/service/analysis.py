@@ -25,6 +25,7 @@ class SchemeAnalysis:
     inputs: frozenset              # input variables the scheme's results depend on
     parameters: tuple              # (parameter name, instant string), sorted
     condition_inputs: dict         # condition variable -> frozenset of input variables
+    closed_by: str | None = None   # a top-level condition that depends on no input and is unmet (see closing_condition)
 
 
 def condition_variables(conditions):
@@ -91,8 +92,26 @@ def _analyse(system_id, system_ref, period):
         used = sorted(set().union(*(parameters.get(name, set()) for name in reached)))
         conditions = {name: frozenset(v for v in _closure(name, dependencies) if is_input(v))
                       for name in condition_variables(scheme.conditions)}
-        result[scheme.name] = SchemeAnalysis(scheme, frozenset(v for v in reached if is_input(v)), tuple(used), conditions)
+        closed_by = closing_condition(scheme, conditions, simulation, period)
+        result[scheme.name] = SchemeAnalysis(scheme, frozenset(v for v in reached if is_input(v)), tuple(used), conditions,
+                                             closed_by)
     return result
+
+
+def closing_condition(scheme, condition_inputs, simulation, period):
+    """A top-level condition of ``scheme`` that depends on no input and is unmet on the default household.
+
+    Such a condition (typically "the branch is in force", read from a parameter) is a prediction that
+    the scheme is closed this month to every household, so its missing inputs need not be varied. The
+    evaluation checks the prediction on each application's own row before relying on it.
+    """
+    for condition in scheme.conditions:
+        if condition_inputs.get(condition.variable):
+            continue
+        values = numpy.asarray(simulation.calculate(condition.variable, period), dtype=bool)
+        if not numpy.any(values != condition.negate):
+            return condition.variable
+    return None
 
 
 class _Ref:

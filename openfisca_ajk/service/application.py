@@ -30,7 +30,7 @@ from datetime import date
 
 from openfisca_ajk.service.constants import DATE_MAX, DATE_MIN, ID_PATTERN, MAX_ID_LENGTH, MAX_PERSONS
 from openfisca_ajk.service.errors import ApplicationError, problem
-from openfisca_ajk.service.values import input_variables, parse_value
+from openfisca_ajk.service.values import input_parsers, parse_value
 
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 IDENTIFIER = re.compile(ID_PATTERN)
@@ -66,8 +66,18 @@ class Application:
         }
 
     def digest(self):
-        text = json.dumps(self.canonical(), separators=(",", ":"), ensure_ascii=True)   # canonical() is ordered
+        """SHA-256 of ``canonical()`` as compact JSON with sorted keys (dates as ISO strings)."""
+        document = {"date": self.date, "household": {"id": self.household_id, "inputs": self.household_inputs},
+                    "persons": [{"id": p.id, "inputs": p.inputs, "role": p.role} for p in self.persons],
+                    "reform": self.reform}
+        text = json.dumps(document, separators=(",", ":"), ensure_ascii=True, sort_keys=True, default=_iso)
         return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _iso(value):
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"cannot hash a {type(value).__name__}")
 
 
 def parse_month(raw, field="date"):
@@ -97,28 +107,27 @@ def _identifier(raw, field, problems):
 
 
 def _inputs(system, entity, raw, field, skip, end, problems):
-    allowed = input_variables(system, entity)
+    parsers = input_parsers(system, entity)
     variables = system.variables
     inputs = {}
     for key in sorted(raw, key=str):
         if key in skip:
             continue
-        if key not in allowed:
+        parser = parsers.get(key)
+        if parser is None:
             hint = "is computed, not an input" if key in variables else f"is not an input of a {entity}"
             problems.append(problem("unknown_field", f"{field}.{key}", hint))
             continue
         value = raw[key]
         if value is None:
             continue
-        variable = variables[key]
-        if variable.value_type is bool and (value is True or value is False):
-            inputs[key] = value
-            continue
-        parsed = parse_value(variable, value, f"{field}.{key}", end)
-        if isinstance(parsed, dict):
-            problems.append(parsed)
-        else:
-            inputs[key] = parsed
+        parsed = parser(value)
+        if parsed is None:
+            parsed = parse_value(variables[key], value, f"{field}.{key}", end)
+            if isinstance(parsed, dict):
+                problems.append(parsed)
+                continue
+        inputs[key] = parsed
     return inputs
 
 

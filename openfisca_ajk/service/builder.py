@@ -16,6 +16,9 @@ from openfisca_core.simulations import SimulationBuilder
 from openfisca_ajk.service.constants import FORMULA_INPUTS
 
 
+_MISSING = object()
+
+
 @dataclass(frozen=True)
 class Layout:
     """Where each row's persons are: persons of row r are first_person[r] ... first_person[r] + size[r] - 1."""
@@ -53,26 +56,24 @@ def _period_of(variable, month):
     return {"month": month, "year": month[:4], "eternity": "ETERNITY"}[str(unit)]
 
 
-def _collect(templates, person_key_names):
-    """One pass over the templates: ``{name: (positions, raw values)}`` for persons and households."""
-    person_columns, household_columns = {}, {}
-    position = 0
-    for template_index, template in enumerate(templates):
-        for person in template.persons:
-            for name, value in person.inputs.items():
-                column = person_columns.get(name)
-                if column is None:
-                    column = person_columns[name] = ([], [])
-                column[0].append(position)
-                column[1].append(value)
-            position += 1
-        for name, value in template.household_inputs.items():
-            column = household_columns.get(name)
-            if column is None:
-                column = household_columns[name] = ([], [])
-            column[0].append(template_index)
-            column[1].append(value)
-    return person_columns, household_columns, position
+def _columns(holders):
+    """``{name: (positions, raw values)}`` over a list of input dicts, column by column."""
+    names = set().union(*holders) if holders else set()
+    columns = {}
+    for name in names:
+        values = [inputs.get(name, _MISSING) for inputs in holders]
+        positions = [i for i, value in enumerate(values) if value is not _MISSING]
+        if len(positions) < len(values):
+            values = [values[i] for i in positions]
+        columns[name] = (positions, values)
+    return columns
+
+
+def _collect(templates):
+    """Person and household input columns of the templates, and the number of template persons."""
+    person_inputs = [person.inputs for template in templates for person in template.persons]
+    household_inputs = [template.household_inputs for template in templates]
+    return _columns(person_inputs), _columns(household_inputs), len(person_inputs)
 
 
 def _table(length, column, encode, default, dtype):
@@ -80,7 +81,8 @@ def _table(length, column, encode, default, dtype):
     given = numpy.zeros(length, dtype=bool)
     if column:
         positions, raw = column
-        table[positions] = numpy.array([encode(v) for v in raw] if encode not in (bool, float, int) else raw, dtype=dtype)
+        direct = encode in (bool, float, int, numpy.datetime64)     # numpy converts these (dates too) itself
+        table[positions] = numpy.array(raw if direct else list(map(encode, raw)), dtype=dtype)
         given[positions] = True
     return table, given
 
@@ -108,7 +110,7 @@ def build(system, month, templates, row_template, overrides=()):
     simulation = builder.build(system)
 
     person_key = system.person_entity.key
-    person_columns, household_columns, template_persons = _collect(templates, person_key)
+    person_columns, household_columns, template_persons = _collect(templates)
     names = set(person_columns) | set(household_columns) | {o.variable for o in overrides}
     arrays, masks = {}, {}
     for name in sorted(names):

@@ -5,10 +5,13 @@ inputs — are rows of **one** simulation built from arrays. See ``openfisca_ajk
 result's shape.
 """
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
 import numpy
+from openfisca_core import periods
 
 from openfisca_ajk.scheme_registry import load_schemes
 from openfisca_ajk.service.analysis import analyse
@@ -17,9 +20,10 @@ from openfisca_ajk.service.builder import Override, build
 from openfisca_ajk.service.constants import EVALUATION_SCHEMA, MAX_BATCH
 from openfisca_ajk.service.errors import ApplicationError
 from openfisca_ajk.service.intake import choose_reform, load_application
-from openfisca_ajk.service.report import BaselineColumns, quick_result, scheme_result, summary
+from openfisca_ajk.service.report import BaselineColumns, quick_results, scheme_result, summary
+from openfisca_ajk.service.settling import can_settle, unconfirmed
 from openfisca_ajk.service.systems import get_system, parameter_hash, versions
-from openfisca_ajk.service.variants import design, missing_slots
+from openfisca_ajk.service.variants import NO_VARIATION, design, missing_slots
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,7 @@ class Plan:
     design: object
     start: int             # first global row of the variants
     stop: int
+    settled: bool = False  # closed this month: variants left out, verdict not_eligible (see settling.py)
 
 
 def evaluate(application, date=None, reform=None):
@@ -67,6 +72,11 @@ def evaluate_batch(applications, date, reform=None, detail=False):
     parse_month(date)
     reform = choose_reform({}, reform)
     system = get_system(reform)
+    with _collection_paused():
+        return _evaluate_many(system, applications, date, reform, detail)
+
+
+def _evaluate_many(system, applications, date, reform, detail):
     results, valid = [None] * len(applications), []
     for index, raw in enumerate(applications):
         try:
@@ -85,6 +95,21 @@ def evaluate_batch(applications, date, reform=None, detail=False):
     return results
 
 
+@contextmanager
+def _collection_paused():
+    """Pause Python's cyclic garbage collector while a batch allocates its many small, acyclic objects
+    (dicts and lists of the applications and results): its full collections would otherwise rescan
+    the growing heap again and again. Reference counting still frees everything; the collector is
+    resumed (if it was running) when the batch ends, also on error."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _prefixed(error, index):
     return ApplicationError([{**p, "field": f"applications[{index}]" + (f".{p['field']}" if p["field"] else "")}
                              for p in error.problems])
@@ -99,23 +124,62 @@ def _guarded(system, applications, detail):
         raise ApplicationError.single("computation_failed", None, f"the engine could not compute: {error}") from error
 
 
-def _plans(system, applications, analyses, month_start):
+def _shape(application):
+    """What the missing slots and designs of an application depend on: which inputs each person and the
+    household give (and a given age where the date of birth is missing, for the birth dates tried)."""
+    return (frozenset(application.household_inputs),
+            tuple((frozenset(p.inputs), None if "date_of_birth" in p.inputs else p.inputs.get("age"))
+                  for p in application.persons))
+
+
+def _scheme_designs(system, application, analyses, month_start, detail, settle, cache):
+    """``[(design, settled)]`` per scheme; a settled design without details is not built (not read)."""
+    found = []
+    for analysis in analyses:
+        slots = missing_slots(system, application, analysis, month_start, cache)
+        settled = settle and can_settle(analysis, slots, detail)
+        found.append((NO_VARIATION if settled and not detail else design(slots, analysis), settled))
+    return found
+
+
+def _plans(system, applications, analyses, month_start, detail, settle):
+    """Per application, one ``Plan`` per scheme — or ``None`` (without details) when the scheme has no
+    variants, its result being read from the baseline rows; the overrides and the row templates of the
+    variants; and, per scheme, the applications for which it is settled (see settling.py)."""
     plans, overrides, row_template = [], [], list(range(len(applications)))
-    cache = {}
+    cache, by_shape, settled_apps = {}, {}, {}
     for app_index, application in enumerate(applications):
-        for analysis in analyses:
-            slots = missing_slots(system, application, analysis, month_start, cache)
-            plan_design = design(slots, analysis)
+        shape = _shape(application)
+        known = by_shape.get(shape)
+        if known is None:
+            designs = _scheme_designs(system, application, analyses, month_start, detail, settle, cache)
+            quick = not detail and all(settled or not found.slots for found, settled in designs)
+            closed = [analysis.scheme.name for analysis, (_, settled) in zip(analyses, designs) if settled]
+            known = by_shape[shape] = (designs, quick, closed)
+        designs, quick, closed = known
+        for name in closed:
+            settled_apps.setdefault(name, []).append(app_index)
+        if quick:
+            plans.append(None)
+            continue
+        app_plans = []
+        for analysis, (plan_design, settled) in zip(analyses, designs):
             start = len(row_template)
-            rows = len(plan_design.matrix) if slots else 0
+            rows = len(plan_design.matrix) if plan_design.slots and not settled else 0
+            if not detail and not rows:
+                app_plans.append(None)
+                continue
+            app_plans.append(Plan(app_index, analysis, plan_design, start, start + rows, settled))
+            if not rows:
+                continue
             row_template.extend([app_index] * rows)
-            plans.append(Plan(app_index, analysis, plan_design, start, start + rows))
             for column, slot in enumerate(plan_design.slots):
                 picked = numpy.nonzero(plan_design.matrix[:, column] >= 0)[0]
                 if len(picked):
                     values = [slot.values[k] for k in plan_design.matrix[picked, column]]
                     overrides.append(Override(picked + start, slot.person, slot.variable, values))
-    return plans, overrides, row_template
+        plans.append(app_plans)
+    return plans, overrides, row_template, settled_apps
 
 
 def _calculate_all(simulation, schemes, period):
@@ -133,27 +197,34 @@ def _calculate_all(simulation, schemes, period):
     return values
 
 
-def _evaluate(system, applications, detail):
+def _evaluate(system, applications, detail, settle=True):
+    """Evaluate ``applications``; ``settle=False`` varies the inputs of closed schemes too (the reference)."""
     month = applications[0].date
     month_start = date(int(month[:4]), int(month[5:7]), 1)
     schemes = load_schemes()
     by_name = analyse(system, month)
     analyses = [by_name[scheme.name] for scheme in schemes]
-    plans, overrides, row_template = _plans(system, applications, analyses, month_start)
+    plans, overrides, row_template, settled_apps = _plans(system, applications, analyses, month_start, detail, settle)
     simulation, layout = build(system, month, applications, row_template, overrides)
-    values = _calculate_all(simulation, schemes, month)
+    values = _calculate_all(simulation, schemes, periods.period(month))
     context = {"system": system, "values": values, "layout": layout, "month": month, "month_start": month_start,
                "detail": detail, "person_key": system.person_entity.key}
+    if unconfirmed(context, by_name, settled_apps, len(applications)):
+        return _evaluate(system, applications, detail, settle=False)
     header = {"schema": EVALUATION_SCHEMA, "versions": versions(), "parameter_set_hash": parameter_hash(system)}
-    results = []
-    per_app = len(analyses)
-    baseline = None if detail else BaselineColumns(context, schemes, applications)
+    if detail:
+        columns = None
+    else:
+        baseline = BaselineColumns(context, schemes, applications)
+        columns = [quick_results(context, scheme, baseline, applications) for scheme in schemes]
     periodicities = {scheme.name: scheme.periodicity for scheme in schemes}
-    for app_index, application in enumerate(applications):
-        app_plans = plans[app_index * per_app:(app_index + 1) * per_app]
-        scheme_results = [quick_result(context, application, plan, baseline)
-                          if baseline is not None and not plan.design.slots else scheme_result(context, application, plan)
-                          for plan in app_plans]
+    results = []
+    for app_index, (application, app_plans) in enumerate(zip(applications, plans)):
+        if app_plans is None:
+            scheme_results = [column[app_index] for column in columns]
+        else:
+            scheme_results = [columns[k][app_index] if plan is None else scheme_result(context, application, plan)
+                              for k, plan in enumerate(app_plans)]
         results.append({
             **header, "id": application.reference, "date": month, "reform": application.reform,
             "application_hash": application.digest(), "summary": summary(scheme_results, periodicities), "schemes": scheme_results,

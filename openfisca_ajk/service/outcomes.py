@@ -31,7 +31,7 @@ def decide(plan, outcome, column, condition_values):
     base = outcome[0, column]
     eligible = bool(base[0])
     design = plan.design
-    if not design.slots:
+    if not design.slots or plan.settled:
         return Verdict(ELIGIBLE if eligible else NOT_ELIGIBLE, (), None)
     variants = outcome[1:, column]
     changed = numpy.any(variants != base, axis=1)
@@ -82,6 +82,6 @@ def _some_condition_settled_unmet(plan, condition_values, column):
 
 def condition_state(values, negate):
     """'met', 'unmet' or 'unknown' for one instance's values over the rows (baseline first)."""
-    if numpy.any(values != values[0]):
+    if len(values) > 1 and numpy.any(values != values[0]):
         return "unknown"
     return "met" if bool(values[0]) != negate else "unmet"

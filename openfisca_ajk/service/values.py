@@ -31,6 +31,20 @@ def _input_variables(system, entity_key):
     }
 
 
+_PARSERS = {}
+
+
+def input_parsers(system, entity_key):
+    """``{input name: fast parser}`` for the inputs of ``entity_key`` (see ``fast_parser``)."""
+    key = (id(system), entity_key)
+    found = _PARSERS.get(key)
+    if found is None or found[0] is not system:
+        variables = system.variables
+        found = _PARSERS[key] = (system, {name: fast_parser(variables[name])
+                                          for name in input_variables(system, entity_key)})
+    return found[1]
+
+
 _ENUM_NAMES = {}
 
 
@@ -39,6 +53,38 @@ def _enum_names(variable):
     if names is None:
         names = _ENUM_NAMES[id(variable.possible_values)] = {item.name: None for item in variable.possible_values}
     return names
+
+
+_FAST = {}
+
+
+def fast_parser(variable):
+    """A parser for the common, valid case: returns the typed value, or None to ask ``parse_value``.
+
+    Accepts only what ``parse_value`` accepts and returns the same value (an enumeration name, a
+    number within bounds); anything else — and every date — goes to ``parse_value``, which names the
+    problem.
+    """
+    found = _FAST.get(id(variable))
+    if found is None or found[0] is not variable:
+        found = _FAST[id(variable)] = (variable, _make_fast_parser(variable))
+    return found[1]
+
+
+def _make_fast_parser(variable):
+    kind = variable.value_type
+    if kind is bool:
+        return lambda raw: raw if raw is True or raw is False else None
+    if kind is Enum:
+        names = _enum_names(variable)
+        return lambda raw: raw if raw.__class__ is str and raw in names else None
+    if kind is float:
+        low, high = bounds(variable)
+        return lambda raw: float(raw) if raw.__class__ in (int, float) and low <= raw <= high else None
+    if kind is int:
+        low, high = bounds(variable)
+        return lambda raw: raw if raw.__class__ is int and low <= raw <= high else None
+    return lambda raw: None
 
 
 def bounds(variable):
