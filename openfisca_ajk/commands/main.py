@@ -5,6 +5,11 @@ microdata from two CSV files, runs every scheme of the registry under the
 baseline or a reform, prints the scheme table and the coverage and poverty
 summary, and writes ``main.json``, ``main_schemes.csv``, ``main.txt`` and
 ``main_schemes.png`` to the output folder.
+
+The scheme table shows, per scheme, eligible and receiving units (households or persons,
+after take-up), persons in receiving units and the yearly cash cost; schemes in kind are
+not costed and not in the cash total. Coverage follows SDG 1.3.1 (cash benefits and
+active contributors); health cover is shown under the R202 health-care guarantee.
 """
 
 import datetime
@@ -82,7 +87,8 @@ def run(arguments):
         cache_dir = None if arguments.no_cache else arguments.cache_dir
         population, path, reused = progress.step(
             f"preparing the synthetic population (seed {arguments.seed}, year {year}, size {size:g})",
-            cached_population, baseline, year, arguments.seed, size, cache_dir)
+            cached_population, baseline, year, arguments.seed, size, cache_dir,
+            "january" if arguments.births_on_1_january else "spread")
         if cache_dir is not None:
             progress.say(("reused the cached population " if reused else "stored the population in ") + str(path))
             inputs.append(Path(path).resolve())
@@ -109,6 +115,8 @@ def register(subparsers):
     parser.add_argument("--month", help="simulate one month instead of the year, e.g. 2025-03")
     parser.add_argument("--seed", type=int, default=1, help="random seed of the synthetic population (default %(default)s)")
     parser.add_argument("--size", default="1", help="scale factor (up to 1, e.g. 0.01) or number of persons (above 1); default 1 = full size")
+    parser.add_argument("--births-on-1-january", action="store_true",
+                        help="synthetic population born on 1 January (ages constant over the year: months merge, faster)")
     parser.add_argument("--persons-csv", help="persons microdata CSV (with --households-csv) instead of the synthetic population")
     parser.add_argument("--households-csv", help="households microdata CSV")
     parser.add_argument("--reform", help="reform name or YAML file (openfisca_ajk.reform_diffs)")

@@ -13,7 +13,11 @@ its instant. Month m' is merged into month m (same calendar year) only if:
    side of the variable's ``end``);
 4. each pair of variable periods sees the same population input: the same
    static array (inputs hold over the input window, see ``input_window``), or
-   no input on both sides.
+   no input on both sides; ages computed from birth dates must be equal in the
+   two months, and every date input (birth, retirement, death dates...) must
+   sit on the same side of both months: each date is before the month's first
+   day in both or in neither, within or after the month alike, and its
+   anniversary falls before the month's first day in both or in neither.
 
 Formulas are deterministic numpy functions of the values they request and of
 the parameters they read, so under 1-4 month m' computes exactly what m does.
@@ -22,10 +26,12 @@ Otherwise the month is computed on its own.
 
 import hashlib
 
+import numpy
 from openfisca_core import periods
 from openfisca_core.parameters import Parameter, ParameterNode
 
 from openfisca_ajk.population.simulation import age_in_month, build_simulation
+from openfisca_ajk.tools.dates import civil_from_days
 
 HISTORY_MONTHS = 12
 PROBE_HOUSEHOLDS = 40
@@ -106,21 +112,43 @@ def probe_trace(tax_benefit_system, population, month, variables):
     return nodes, parameters
 
 
-def input_key(population, name, period, window):
+def input_key(population, name, period, window, month=None):
     """What population input a simulation holds for ``name`` at ``period``."""
     if name == "age" and period.unit == periods.MONTH:
         if str(period) not in window:
             return "none"
-        if "age" in population.person:
+        if "age" in population.person and not population.age_from_birth_date:
             return "static"
         ages = age_in_month(population, period)
         return "none" if ages is None else hashlib.sha256(ages.tobytes()).hexdigest()
     columns = population.person.keys() | population.household.keys()
     if name not in columns:
         return "none"
+    table = population.person if name in population.person else population.household
+    if numpy.issubdtype(numpy.asarray(table[name]).dtype, numpy.datetime64) and month is not None:
+        return date_position_key(table[name], month)
     if period.unit == periods.MONTH:
         return "static" if str(period) in window else "none"
     return "static"
+
+
+def date_position_key(dates, month):
+    """Where each date sits relative to ``month``, the month being computed (a date input is the same array in
+    every month, so only its position relative to the month can make two months differ)."""
+    days = numpy.asarray(dates).astype("datetime64[D]")
+    first = numpy.datetime64(str(month.start), "D")
+    last = numpy.datetime64(str(month.stop), "D")
+    _, birth_month, birth_day = civil_from_days(days.astype(numpy.int64))
+    anniversary_passed = (birth_month < month.start.month) | ((birth_month == month.start.month) & (birth_day <= month.start.day))
+    flags = numpy.stack([days < first, days <= last, anniversary_passed])
+    return hashlib.sha256(numpy.packbits(flags).tobytes()).hexdigest()
+
+
+def _cached_key(cache, population, name, period, window, month):
+    key = ("input", name, str(period), str(month))
+    if key not in cache:
+        cache[key] = input_key(population, name, period, window, month)
+    return cache[key]
 
 
 def equivalent(tax_benefit_system, population, first, second, window, snapshots):
@@ -142,7 +170,8 @@ def equivalent(tax_benefit_system, population, first, second, window, snapshots)
                 return False, f"{name} uses another formula in {q}"
             if variable.end is not None and (str(p.start) > str(variable.end)) != (str(q.start) > str(variable.end)):
                 return False, f"{name} ends between {p} and {q}"
-        if p is not None and input_key(population, name, p, window) != input_key(population, name, q, window):
+        if p is not None and _cached_key(snapshots, population, name, p, window, m) != \
+                _cached_key(snapshots, population, name, q, window, n):
             return False, f"input {name} differs between {p} and {q}"
     return True, ""
 

@@ -6,9 +6,20 @@ import json
 import os
 from pathlib import Path
 
-SCHEME_COLUMNS = ("scheme", "kind", "status", "entity", "beneficiaries_persons", "beneficiaries_households",
-                  "average_monthly_recipients", "annual_cost_pkr", "cost_pct_social_protection_budget",
-                  "cost_pct_total_budget", "cost_pct_gdp", "coverage_pct")
+SCHEME_COLUMNS = ("scheme", "kind", "status", "entity", "periodicity", "cash", "eligible_units", "receiving_units",
+                  "take_up_pct", "beneficiaries_persons", "beneficiaries_households", "eligible_persons",
+                  "eligible_households", "average_monthly_recipients", "annual_cost_pkr",
+                  "cost_pct_social_protection_budget", "cost_pct_total_budget", "cost_pct_gdp", "coverage_pct",
+                  "in_kind_value_ceiling_annual_pkr")
+NOT_AVAILABLE = "n/a"
+
+
+def _number(value, fmt):
+    return NOT_AVAILABLE if value is None else format(value, fmt)
+
+
+def _cost_key(row):
+    return -(row["annual_cost_pkr"] if row.get("annual_cost_pkr") is not None else -1.0)
 
 
 def atomic_write(path: Path, data: bytes, protected=()) -> Path:
@@ -28,25 +39,34 @@ def atomic_write(path: Path, data: bytes, protected=()) -> Path:
 
 
 def scheme_table(report) -> str:
+    """Schemes by cash cost; eligible and receiving counts in the scheme's unit (households or persons)."""
     lines = [f"Schemes, {report['period']} ({report['months']} month(s); population {report['population']['persons']:,.0f} "
              f"persons in {report['population']['households']:,.0f} households, {report['population']['source']})"
              + (f", reform {report['reform']}" if report.get("reform") else ""),
-             f"{'scheme':38} {'households':>11} {'persons':>11} {'cost PKR m/yr':>14} {'% SP budget':>11} "
-             f"{'% GDP':>7} {'coverage %':>10}"]
-    for row in sorted(report["schemes"], key=lambda r: -r["annual_cost_pkr"]):
-        lines.append(f"{row['scheme']:38} {row['beneficiaries_households']:11,.0f} {row['beneficiaries_persons']:11,.0f} "
-                     f"{row['annual_cost_pkr'] / 1e6:14,.1f} {row['cost_pct_social_protection_budget']:11.1f} "
-                     f"{row['cost_pct_gdp']:7.3f} {row['coverage_pct']:10.2f}")
-    lines.append(f"{'total':38} {'':11} {'':11} {report['totals']['annual_cost_pkr'] / 1e6:14,.1f}")
+             f"{'scheme':36} {'unit':9} {'eligible':>10} {'receiving':>10} {'persons':>10} {'cost PKR m/yr':>14} "
+             f"{'% SP budget':>11} {'% GDP':>7} {'coverage %':>10}"]
+    for row in sorted(report["schemes"], key=_cost_key):
+        cost = row["annual_cost_pkr"]
+        lines.append(f"{row['scheme']:36} {row['entity']:9} {row.get('eligible_units', 0):10,.0f} "
+                     f"{row.get('receiving_units', 0):10,.0f} {row['beneficiaries_persons']:10,.0f} "
+                     f"{_number(None if cost is None else cost / 1e6, '14,.1f'):>14} "
+                     f"{_number(row['cost_pct_social_protection_budget'], '11.1f'):>11} "
+                     f"{_number(row['cost_pct_gdp'], '7.3f'):>7} {row['coverage_pct']:10.2f}")
+    lines.append(f"{'total cash cost':36} {'':9} {'':10} {'':10} {'':10} {report['totals']['annual_cost_pkr'] / 1e6:14,.1f}")
+    excluded = report["totals"].get("excluded_in_kind") or []
+    if excluded:
+        lines.append(f"In kind, not costed and not in the total (value ceilings, no cost basis): {', '.join(excluded)}")
     return "\n".join(lines)
 
 
 def summary_table(report) -> str:
     coverage = report["coverage"]
-    lines = ["", "Coverage (SDG 1.3.1, % of each group)"]
+    lines = ["", "Coverage (SDG 1.3.1: cash benefits or active contribution, % of each group; health care excluded)"]
     lines += [f"  {name.replace('_', ' '):62} {value:6.1f}" for name, value in coverage["sdg_1_3_1_pct"].items()]
     lines += ["Coverage by ILO R202 guarantee (% of the target group)"]
     lines += [f"  {name.replace('_', ' '):62} {value:6.1f}" for name, value in coverage["by_r202_guarantee_pct"].items()]
+    if "health_care_pct" in coverage:
+        lines.append(f"  {'health care cover, % of the population (SDG 3.8.1 side, not 1.3.1)':62} {coverage['health_care_pct']:6.1f}")
     if "poverty" in report:
         allp = report["poverty"]["all"]
         lines += [f"Poverty (line Rs {report['poverty']['line_pkr_per_adult_equivalent_month']:,.0f} per adult equivalent a month)",
@@ -64,8 +84,9 @@ def to_csv(report) -> bytes:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(SCHEME_COLUMNS)
     for row in report["schemes"]:
-        writer.writerow([row[c] if isinstance(row[c], str) else f"{row[c]:.6g}" if isinstance(row[c], float) else row[c]
-                         for c in SCHEME_COLUMNS])
+        values = [row.get(c) for c in SCHEME_COLUMNS]
+        writer.writerow([NOT_AVAILABLE if v is None else v if isinstance(v, str) else f"{v:.6g}" if isinstance(v, float) else v
+                         for v in values])
     return buffer.getvalue().encode("utf-8")
 
 
@@ -74,11 +95,11 @@ def chart_png(report) -> bytes:
     matplotlib.use("Agg")
     from matplotlib import pyplot
 
-    rows = sorted(report["schemes"], key=lambda r: r["annual_cost_pkr"])
-    names = [r["scheme"] for r in rows]
+    rows = sorted(report["schemes"], key=_cost_key, reverse=True)
+    names = [r["scheme"] + ("" if r.get("cash", True) else " (in kind)") for r in rows]
     figure, (left, right) = pyplot.subplots(1, 2, figsize=(13, max(4, 0.38 * len(rows) + 1.5)), sharey=True)
-    left.barh(names, [r["annual_cost_pkr"] / 1e9 for r in rows], color="#33658a")
-    left.set_xlabel("annual cost, PKR billion")
+    left.barh(names, [(r["annual_cost_pkr"] or 0.0) / 1e9 for r in rows], color="#33658a")
+    left.set_xlabel("annual cash cost, PKR billion (in kind: not costed)")
     right.barh(names, [r["coverage_pct"] for r in rows], color="#86bbd8")
     right.set_xlabel("coverage, % of the population")
     figure.suptitle(f"AJK social protection by scheme, {report['period']}" + (f" (reform {report['reform']})" if report.get("reform") else ""))

@@ -3,17 +3,44 @@
 All sums are float64. Persons are weighted by their household's weight. A person
 is covered by a household scheme when the household receives it, and by a person
 scheme when the person receives it (in any month of the period).
+
+Cash and in kind: a scheme paid in kind (``periodicity: in_kind``) or a health
+insurance has no cash cost. Its output is a value ceiling (e.g. the Sehat card's
+yearly family cover), not a cost, so its cost is "n/a" (``None``) unless the
+scheme has a cost basis (none has one yet), and the totals are cash totals.
+
+SDG 1.3.1 (methods.md section 4.1) counts cash benefits and active contributors
+only; health care is SDG 3.8.1 and is reported under the R202 health-care
+guarantee. Each series has the ILO denominator: all persons; children; women
+giving birth; persons with disabilities; unemployed persons; persons above the
+pensionable age; employed persons; vulnerable persons; poor persons.
 """
 
 import numpy
 
-from openfisca_ajk.enums import District, Sex
+from openfisca_ajk.enums import District, EmploymentStatus, Sex
 from openfisca_ajk.microsim.indicators import gini, quantile_groups, weighted_share
 from openfisca_ajk.population.data import CONSUMPTION
 from openfisca_ajk.population.parameters import fiscal_denominators, poverty_line
 
 CASH_EXCLUDED_KINDS = {"health_insurance"}
 R202 = ("health_care", "children", "active_age", "older_persons")
+CONTRIBUTORY_KINDS = {"social_insurance", "public_service"}
+# SDG 1.3.1 series: the contingencies (scheme registry) whose cash benefits count for each group.
+SDG_CONTINGENCIES = {
+    "children": {"children", "family_responsibilities", "orphanhood"},
+    "mothers_with_newborns": {"maternity"},
+    "persons_with_disabilities": {"disability"},
+    "unemployed": {"unemployment"},
+    "older_persons": {"old_age"},
+}
+IN_KIND_COST = "n/a: in kind, the output is a value ceiling, not a cost (no cost basis such as a premium per family)"
+UNEMPLOYED, NOT_IN_LABOUR_FORCE = EmploymentStatus.unemployed.index, EmploymentStatus.not_in_labour_force.index
+
+
+def is_cash(scheme) -> bool:
+    """A cash benefit: neither in kind nor health insurance."""
+    return scheme.periodicity != "in_kind" and scheme.kind not in CASH_EXCLUDED_KINDS
 
 
 def person_groups(population, parameters):
@@ -66,44 +93,71 @@ def build_report(tax_benefit_system, run):
         quintile = quantile_groups(consumption, persons_weight, 5)[h]  # whole households, ranked by persons
         groups["quintile"] = ([f"Q{i + 1}" for i in range(5)], quintile.astype(numpy.intp))
 
-    covered_any = run.contributing.copy()
+    covered_any = run.contributing.copy()           # SDG 1.3.1: cash benefits or active contribution
+    covered_any_incl_in_kind = run.contributing.copy()
     covered_by_guarantee = {g: numpy.zeros(population.n_persons, dtype=bool) for g in R202}
     covered_social_assistance = numpy.zeros(population.n_persons, dtype=bool)
+    covered_contributory = numpy.zeros(population.n_persons, dtype=bool)
+    covered_for = {series: numpy.zeros(population.n_persons, dtype=bool) for series in SDG_CONTINGENCIES}
     cash_household = numpy.zeros(population.n_households)
-    rows = []
+    rows, in_kind = [], []
     for name, result in run.schemes.items():
         scheme = result.scheme
+        cash = is_cash(scheme)
         if scheme.entity == "household":
             household_received = result.months_received > 0
             person_received = household_received[h]
+            household_entitled = result.months_entitled > 0
+            person_entitled = household_entitled[h]
             weights = w_household
-            if scheme.periodicity != "in_kind" and scheme.kind not in CASH_EXCLUDED_KINDS:
+            if cash:
                 cash_household += result.amount
         else:
             person_received = result.months_received > 0
             household_received = numpy.bincount(h, weights=person_received, minlength=population.n_households) > 0
+            person_entitled = result.months_entitled > 0
+            household_entitled = numpy.bincount(h, weights=person_entitled, minlength=population.n_households) > 0
             weights = w_person
-            if scheme.periodicity != "in_kind" and scheme.kind not in CASH_EXCLUDED_KINDS:
+            if cash:
                 cash_household += numpy.bincount(h, weights=result.amount, minlength=population.n_households)
-        cost = float((result.amount * weights).sum())
-        annual_cost = cost * 12 / n_months
-        covered_any |= person_received
+        value = float((result.amount * weights).sum())
+        annual_value = value * 12 / n_months
+        cost, annual_cost = (value, annual_value) if cash else (None, None)
+        covered_any_incl_in_kind |= person_received
         for guarantee in scheme.r202_guarantees:
             covered_by_guarantee[guarantee] |= person_received
-        if scheme.kind == "social_assistance":
-            covered_social_assistance |= person_received
+        if cash:
+            covered_any |= person_received
+            if scheme.kind == "social_assistance":
+                covered_social_assistance |= person_received
+            if scheme.kind in CONTRIBUTORY_KINDS:
+                covered_contributory |= person_received
+            for series, contingencies in SDG_CONTINGENCIES.items():
+                if contingencies & set(scheme.contingencies):
+                    covered_for[series] |= person_received
+        else:
+            in_kind.append(name)
         monthly_persons = float((result.months_received * weights).sum()) / n_months
+        eligible_persons = float((person_entitled * w_person).sum())
+        receiving_persons = float((person_received * w_person).sum())
         rows.append({
             "scheme": name, "label": scheme.label, "kind": scheme.kind, "status": scheme.status,
-            "entity": scheme.entity, "periodicity": scheme.periodicity,
-            "beneficiaries_persons": float((person_received * w_person).sum()),
+            "entity": scheme.entity, "periodicity": scheme.periodicity, "cash": cash,
+            "beneficiaries_persons": receiving_persons,
             "beneficiaries_households": float((household_received * w_household).sum()),
+            "eligible_persons": eligible_persons,
+            "eligible_households": float((household_entitled * w_household).sum()),
+            "eligible_units": float((result.months_entitled > 0).astype(float) @ weights),
+            "receiving_units": float((result.months_received > 0).astype(float) @ weights),
+            "take_up_pct": 100 * receiving_persons / eligible_persons if eligible_persons > 0 else None,
             "average_monthly_recipients": monthly_persons,
             "recipient_unit": scheme.entity,
             "cost_pkr": cost, "annual_cost_pkr": annual_cost,
-            "cost_pct_social_protection_budget": 100 * annual_cost / fiscal["social_protection_budget"][0],
-            "cost_pct_total_budget": 100 * annual_cost / fiscal["total_budget"][0],
-            "cost_pct_gdp": 100 * annual_cost / fiscal["gdp"][0],
+            "cost_basis": "cash paid" if cash else IN_KIND_COST,
+            "in_kind_value_ceiling_annual_pkr": None if cash else annual_value,
+            "cost_pct_social_protection_budget": None if not cash else 100 * annual_cost / fiscal["social_protection_budget"][0],
+            "cost_pct_total_budget": None if not cash else 100 * annual_cost / fiscal["total_budget"][0],
+            "cost_pct_gdp": None if not cash else 100 * annual_cost / fiscal["gdp"][0],
             "coverage_pct": 100 * weighted_share(person_received, w_person),
             "coverage_by_group_pct": by_group(person_received, w_person, groups) if person_received.any() else {},
         })
@@ -116,22 +170,33 @@ def build_report(tax_benefit_system, run):
     person = population.person
     sdg = {
         "population_covered_by_at_least_one_benefit_or_contributing": 100 * weighted_share(covered_any, w_person),
-        "children": 100 * weighted_share(covered_by_guarantee["children"], w_person, is_child),
-        "older_persons": 100 * weighted_share(covered_by_guarantee["older_persons"], w_person, is_old),
+        "children": 100 * weighted_share(covered_for["children"], w_person, is_child),
     }
+    women_receiving = (numpy.asarray(person.get("sex", numpy.zeros(len(h))), dtype=int) == Sex.female.index) \
+        & covered_for["mothers_with_newborns"] & (age >= 15) & (age <= 49)
+    births = float(parameters.crude_birth_rate) * total_population * n_months / 12
+    if births > 0:
+        sdg["mothers_with_newborns"] = 100 * float((women_receiving * w_person).sum()) / births
     if "has_disability" in person:
-        sdg["persons_with_disabilities"] = 100 * weighted_share(covered_any, w_person, person["has_disability"])
+        sdg["persons_with_disabilities"] = 100 * weighted_share(covered_for["persons_with_disabilities"], w_person,
+                                                                 numpy.asarray(person["has_disability"], dtype=bool))
     if "employment_status" in person:
-        unemployed = person["employment_status"] == 5
-        sdg["unemployed"] = 100 * weighted_share(covered_any, w_person, unemployed)
-    if "is_pregnant" in person:
-        sdg["pregnant_women"] = 100 * weighted_share(covered_any, w_person, numpy.asarray(person["is_pregnant"], dtype=bool))
-    vulnerable = is_child | (active & ~run.contributing) | is_old
+        unemployed = person["employment_status"] == UNEMPLOYED
+        sdg["unemployed"] = 100 * weighted_share(covered_for["unemployed"], w_person, unemployed)
+        employed = (person["employment_status"] != UNEMPLOYED) & (person["employment_status"] != NOT_IN_LABOUR_FORCE)
+        sdg["employed_contributing_employment_injury"] = 100 * weighted_share(run.contributing, w_person, employed)
+    sdg["older_persons"] = 100 * weighted_share(covered_for["older_persons"], w_person, is_old)
+    contributory = run.contributing | covered_contributory
+    vulnerable = is_child | (active & ~contributory) | (is_old & ~covered_contributory)
     sdg["vulnerable_persons_receiving_social_assistance"] = 100 * weighted_share(covered_social_assistance, w_person, vulnerable)
     coverage = {
         "sdg_1_3_1_pct": sdg,
+        "sdg_1_3_1_note": "cash benefits and active contributors only; health care (SDG 3.8.1) and other benefits in "
+                          "kind are excluded and shown under the R202 health-care guarantee",
+        "sdg_1_3_1_by_group_pct": by_group(covered_any, w_person, groups),
         "by_r202_guarantee_pct": {g: 100 * weighted_share(covered_by_guarantee[g], w_person, targets[g]) for g in R202},
-        "any_benefit_by_group_pct": by_group(covered_any, w_person, groups),
+        "health_care_pct": 100 * weighted_share(covered_by_guarantee["health_care"], w_person),
+        "any_benefit_by_group_pct": by_group(covered_any_incl_in_kind, w_person, groups),
     }
 
     report = {
@@ -142,7 +207,10 @@ def build_report(tax_benefit_system, run):
         "months_computed": {"note": run.plan_note, "groups": [[str(rep), [str(m) for m in members]] for rep, members in run.plan]},
         "fiscal_denominators": {k: {"value_pkr": v, "parameter": p} for k, (v, p) in fiscal.items()},
         "schemes": rows, "coverage": coverage,
-        "totals": {"annual_cost_pkr": sum(r["annual_cost_pkr"] for r in rows)},
+        "totals": {"annual_cost_pkr": sum(r["annual_cost_pkr"] for r in rows if r["cash"]),
+                   "annual_cash_cost_pkr": sum(r["annual_cost_pkr"] for r in rows if r["cash"]),
+                   "excluded_in_kind": in_kind,
+                   "note": "cash benefits only; schemes in kind are not costed (their outputs are value ceilings)"},
         "timings_s": {k: round(v, 3) for k, v in run.timings.items()},
     }
     if has_consumption:

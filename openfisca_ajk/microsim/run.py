@@ -5,6 +5,10 @@ of the contributory scheme, when the system has them) for each month of the
 period, by blocks of households. Per-entity results are accumulated in float64
 in month order, element by element, so a chunked run gives exactly the arrays
 of a single pass.
+
+Take-up (``openfisca_ajk.microsim.take_up``): a scheme with a take-up parameter is received only
+where the household's take-up draw is below the rate; ``amount`` and ``months_received`` are after
+take-up, ``entitled_amount`` and ``months_entitled`` before it (the law's eligibility).
 """
 
 import gc
@@ -16,6 +20,8 @@ import numpy
 from openfisca_core import periods
 
 from openfisca_ajk.microsim.months import input_window, months_of, plan_months
+from openfisca_ajk.microsim.take_up import apply_take_up, take_up_rate, takes_up, with_take_up_draws
+from openfisca_ajk.population.programmes import take_up_schemes
 from openfisca_ajk.population.simulation import build_simulation
 from openfisca_ajk.scheme_registry import load_schemes
 
@@ -33,6 +39,7 @@ class _Job:
     window: list
     schemes: tuple
     starts: numpy.ndarray
+    take_up: frozenset = frozenset()
 
 
 _JOB = None  # the job a forked worker inherits
@@ -45,18 +52,27 @@ def _evaluate_block(job, first, last):
     simulation = build_simulation(job.tax_benefit_system, block, [rep for rep, _ in job.plan], input_months=job.window)
     built = time.perf_counter()
     sizes = {"person": block.n_persons, "household": block.n_households}
-    part = {"amounts": {}, "received": {}, "contributions": numpy.zeros(block.n_persons),
-            "contributors": numpy.zeros(block.n_persons, dtype=bool)}
+    part = {"amounts": {}, "received": {}, "entitled_amounts": {}, "entitled": {},
+            "contributions": numpy.zeros(block.n_persons), "contributors": numpy.zeros(block.n_persons, dtype=bool)}
     for scheme in job.schemes:
         part["amounts"][scheme.name] = numpy.zeros(sizes[scheme.entity])
         part["received"][scheme.name] = numpy.zeros(sizes[scheme.entity], dtype=numpy.int8)
+        if scheme.name in job.take_up:
+            part["entitled_amounts"][scheme.name] = numpy.zeros(sizes[scheme.entity])
+            part["entitled"][scheme.name] = numpy.zeros(sizes[scheme.entity], dtype=numpy.int8)
     contribution_names = [v for v in CONTRIBUTION_VARIABLES if v in job.tax_benefit_system.variables]
     for representative, members in job.plan:
         count = len(members)
         for scheme in job.schemes:
             amount = numpy.asarray(simulation.calculate(scheme.output, representative), dtype=numpy.float64)
+            entitled = receiving(scheme, simulation, representative, amount)
+            if scheme.name in job.take_up:
+                part["entitled_amounts"][scheme.name] += amount * count
+                part["entitled"][scheme.name] += entitled.astype(numpy.int8) * count
+                mask = takes_up(block, scheme, take_up_rate(job.tax_benefit_system, scheme.name, representative))
+                amount, entitled = apply_take_up(amount, mask), apply_take_up(entitled, mask)
             part["amounts"][scheme.name] += amount * count
-            part["received"][scheme.name] += receiving(scheme, simulation, representative, amount).astype(numpy.int8) * count
+            part["received"][scheme.name] += entitled.astype(numpy.int8) * count
         for name in contribution_names:
             paid = numpy.asarray(simulation.calculate(name, representative), dtype=numpy.float64)
             part["contributions"] += paid * count
@@ -91,8 +107,16 @@ def _map_blocks(job, blocks, workers):
 @dataclass
 class SchemeResult:
     scheme: object
-    amount: numpy.ndarray          # PKR over the period, per entity (float64)
-    months_received: numpy.ndarray  # months with a positive amount (or eligibility, in kind)
+    amount: numpy.ndarray          # PKR over the period, per entity (float64), after take-up
+    months_received: numpy.ndarray  # months with a positive amount (or eligibility, in kind), after take-up
+    entitled_amount: numpy.ndarray = None   # before take-up (the law's entitlement); None: same as amount
+    months_entitled: numpy.ndarray = None   # before take-up; None: same as months_received
+
+    def __post_init__(self):
+        if self.entitled_amount is None:
+            self.entitled_amount = self.amount
+        if self.months_entitled is None:
+            self.months_entitled = self.months_received
 
 
 @dataclass
@@ -142,6 +166,8 @@ def run_population(tax_benefit_system, population, period, chunk_households=None
     """
     say = progress or (lambda message: None)
     schemes = load_schemes()
+    population = with_take_up_draws(tax_benefit_system, population)
+    with_take_up = frozenset(take_up_schemes(tax_benefit_system, population.year)) & {s.name for s in schemes}
     months = months_of(period)
     variables = scheme_variables(tax_benefit_system, schemes)
     started = time.perf_counter()
@@ -155,6 +181,9 @@ def run_population(tax_benefit_system, population, period, chunk_households=None
     sizes = {"person": population.n_persons, "household": population.n_households}
     amounts = {s.name: numpy.zeros(sizes[s.entity]) for s in schemes}
     received = {s.name: numpy.zeros(sizes[s.entity], dtype=numpy.int8) for s in schemes}
+    entitled_amounts = {s.name: numpy.zeros(sizes[s.entity]) if s.name in with_take_up else amounts[s.name] for s in schemes}
+    entitled = {s.name: numpy.zeros(sizes[s.entity], dtype=numpy.int8) if s.name in with_take_up else received[s.name]
+                for s in schemes}
     contributions = numpy.zeros(population.n_persons)
     contributors = numpy.zeros(population.n_persons, dtype=bool)
 
@@ -164,7 +193,7 @@ def run_population(tax_benefit_system, population, period, chunk_households=None
     chunk = max(int(chunk_households), 1)
     starts = population.household_starts()
     blocks = [(first, min(first + chunk, population.n_households)) for first in range(0, population.n_households, chunk)]
-    job = _Job(tax_benefit_system, population, plan, input_window(months), schemes, starts)
+    job = _Job(tax_benefit_system, population, plan, input_window(months), schemes, starts, with_take_up)
     if workers is None:
         workers = DEFAULT_WORKERS if population.n_persons >= PARALLEL_FROM_PERSONS else 1
     build_time = compute_time = 0.0
@@ -174,13 +203,17 @@ def run_population(tax_benefit_system, population, period, chunk_households=None
         for scheme in schemes:
             amounts[scheme.name][where[scheme.entity]] = part["amounts"][scheme.name]
             received[scheme.name][where[scheme.entity]] = part["received"][scheme.name]
+            if scheme.name in with_take_up:
+                entitled_amounts[scheme.name][where[scheme.entity]] = part["entitled_amounts"][scheme.name]
+                entitled[scheme.name][where[scheme.entity]] = part["entitled"][scheme.name]
         contributions[persons], contributors[persons] = part["contributions"], part["contributors"]
         build_time += part["build_s"]
         compute_time += part["compute_s"]
         if done < len(blocks) and done % max(len(blocks) // 4, 1) == 0:
             say(f"households {last:,} of {population.n_households:,} done")
     timings.update(build_s=build_time, compute_s=compute_time, workers=workers, total_s=time.perf_counter() - started)
-    results = {s.name: SchemeResult(s, amounts[s.name], received[s.name]) for s in schemes}
+    results = {s.name: SchemeResult(s, amounts[s.name], received[s.name], entitled_amounts[s.name], entitled[s.name])
+               for s in schemes}
     return RunResult(population=population, period=str(periods.period(period)), months=months, plan=plan,
                      plan_note=note, schemes=results, contributions=contributions, contributing=contributors,
                      timings=timings, reform=reform)

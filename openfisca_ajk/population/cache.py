@@ -9,7 +9,7 @@ Any change to them gives a new file, never a stale population.
 import hashlib
 from pathlib import Path
 
-from openfisca_ajk.population import attributes, calibration, generator
+from openfisca_ajk.population import attributes, calibration, generator, programmes
 from openfisca_ajk.population.data import Population
 from openfisca_ajk.population.parameters import instant_of, minimum_wage, poverty_line
 
@@ -22,11 +22,17 @@ def _leaves(node, prefix=""):
             yield f"{prefix}{name}={child!r}"
 
 
-def generator_key(tax_benefit_system, year: int, seed: int, scale: float) -> str:
+def generator_key(tax_benefit_system, year: int, seed: int, scale: float, birth_dates: str = "spread") -> str:
     digest = hashlib.sha256()
-    for module in (generator, attributes, calibration):
+    for module in (generator, attributes, calibration, programmes):
         digest.update(Path(module.__file__).read_bytes())
     digest.update(generator.GENERATOR_VERSION.encode())
+    digest.update(birth_dates.encode())
+    for path in ("macro.ajk_budget.pensions", "ajk.public_service.pension", "ajk.zakat.guzara_allowance"):
+        node = tax_benefit_system.parameters
+        for name in path.split("."):
+            node = node.children[name]
+        digest.update(repr(node).encode())
     at = tax_benefit_system.parameters(instant_of(year))
     for leaf in _leaves(at.population):
         digest.update(leaf.encode())
@@ -35,15 +41,15 @@ def generator_key(tax_benefit_system, year: int, seed: int, scale: float) -> str
     return digest.hexdigest()[:16]
 
 
-def cached_population(tax_benefit_system, year: int, seed: int, size: float, cache_dir) -> tuple:
+def cached_population(tax_benefit_system, year: int, seed: int, size: float, cache_dir, birth_dates: str = "spread") -> tuple:
     """(population, path, reused): load the cached population or generate and store it (no cache if ``cache_dir`` is None)."""
     scale = generator.resolve_scale(tax_benefit_system.parameters(instant_of(year)).population, year, size)
     if cache_dir is None:
-        return generator.generate_population(tax_benefit_system, year, seed=seed, size=size), None, False
-    key = generator_key(tax_benefit_system, year, seed, scale)
+        return generator.generate_population(tax_benefit_system, year, seed=seed, size=size, birth_dates=birth_dates), None, False
+    key = generator_key(tax_benefit_system, year, seed, scale, birth_dates)
     path = Path(cache_dir) / f"population-{seed}-{year}-{scale:g}-{key}.npz"
     if path.exists():
         return Population.load_npz(path), path, True
-    population = generator.generate_population(tax_benefit_system, year, seed=seed, size=size)
+    population = generator.generate_population(tax_benefit_system, year, seed=seed, size=size, birth_dates=birth_dates)
     population.save_npz(path)
     return population, path, False

@@ -8,6 +8,7 @@ is a contiguous slice of persons: chunked runs and caching rely on it.
 Enum columns hold integer codes (the index of the item in the variable's Enum).
 """
 
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +43,11 @@ class Population:
     year: int
     source: str = "synthetic"
     notes: dict = field(default_factory=dict)
+
+    @property
+    def age_from_birth_date(self) -> bool:
+        """True when each month's age is computed from ``date_of_birth`` (``age`` is then the age on 1 January)."""
+        return bool(self.notes.get("age_from_birth_date")) and "date_of_birth" in self.person
 
     @property
     def n_persons(self) -> int:
@@ -110,6 +116,7 @@ class Population:
         arrays["role"] = self.role
         arrays["meta/year"] = numpy.array(self.year)
         arrays["meta/source"] = numpy.array(self.source)
+        arrays["meta/notes"] = numpy.array(json.dumps(self.notes, default=str))
         temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
             with temporary.open("wb") as handle:
@@ -133,5 +140,6 @@ class Population:
                 person=person, household=household,
                 person_household=archive["person_household"].astype(numpy.intp),
                 role=archive["role"], year=int(archive["meta/year"]), source=str(archive["meta/source"]),
+                notes=json.loads(str(archive["meta/notes"])) if "meta/notes" in archive.files else {},
             )
         return population.check()

@@ -11,9 +11,15 @@ Steps (methods.md section 5):
 3. Sexes of children and relatives are set so each cell has its female count;
    ages are assigned by rank of a provisional age (heads older than spouses older
    than children) so each cell matches its integer age-band counts exactly.
-4. Every rate target (labour force, unemployment, status, sector, school
+4. Birth dates are spread over the year: ``age`` is the age in completed years on 1 January,
+   and the simulation computes each month's age from ``date_of_birth``.
+5. Every rate target (labour force, unemployment, status, sector, school
    enrolment, disability, CNIC, pregnancy, profiling filters, PMT cut-off,
    poverty headcount) is hit by drawing exact counts (``select_exact``).
+
+6. Programme inputs (public-service careers calibrated to the pension bill, zakat mustahiqs
+   calibrated to the guzara spending, BISP registration, orphans, take-up draws):
+   ``openfisca_ajk.population.programmes``.
 
 Everything is a numpy array; nothing is written to disk.
 """
@@ -27,8 +33,10 @@ from openfisca_ajk.population.data import ROLE_CODES, Population
 from openfisca_ajk.population.parameters import (
     DISTRICTS, band_edges, minimum_wage, named_children, population_parameters, poverty_line,
 )
+from openfisca_ajk.population.programmes import add_programme_inputs
 
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"
+BIRTH_DATES = ("spread", "january")
 HEAD, SPOUSE, CHILD, OTHER = (ROLE_CODES[k] for k in ("head", "spouse", "child", "other"))
 FEMALE, MALE = Sex.female.index, Sex.male.index
 
@@ -184,13 +192,28 @@ def assign_ages(cells, edges, provisional, sex, person_household, district, urba
     return age
 
 
-def date_of_birth(age, year):
-    """Birth on 1 January, so that the age is the same in every month of ``year``."""
-    return ((int(year) - 1970) - age.astype(numpy.int64)).astype("datetime64[Y]").astype("datetime64[D]")
+def date_of_birth(age, year, rng=None, spread=True):
+    """Birth dates giving ``age`` completed years on 1 January of ``year``.
+
+    Spread: uniformly over the 365 days up to that 1 January, so birthdays fall in every month. Otherwise
+    (``spread=False`` or no ``rng``) on 1 January, so the age is the same in every month of ``year``.
+    """
+    january = ((int(year) - 1970) - age.astype(numpy.int64)).astype("datetime64[Y]").astype("datetime64[D]")
+    if rng is None:
+        return january
+    days_before = rng.integers(0, 365, size=len(age))
+    return january - (days_before * bool(spread)).astype("timedelta64[D]")
 
 
-def generate_population(tax_benefit_system, year: int, seed: int = 1, size: float = 1.0) -> Population:
-    """The synthetic AJK population of ``year`` (persons x ``scale``; weights 1/scale)."""
+def generate_population(tax_benefit_system, year: int, seed: int = 1, size: float = 1.0,
+                        birth_dates: str = "spread") -> Population:
+    """The synthetic AJK population of ``year`` (persons x ``scale``; weights 1/scale).
+
+    ``birth_dates="january"`` puts every birthday on 1 January (ages constant over the year, so the
+    microsimulation can merge months; faster, less realistic).
+    """
+    if birth_dates not in BIRTH_DATES:
+        raise ValueError(f"birth_dates must be one of {BIRTH_DATES}, got {birth_dates!r}")
     parameters = population_parameters(tax_benefit_system, year)
     scale = resolve_scale(parameters, year, size)
     rng = numpy.random.default_rng(numpy.random.SeedSequence([int(seed), int(year)]))
@@ -207,7 +230,7 @@ def generate_population(tax_benefit_system, year: int, seed: int = 1, size: floa
     person = {
         "person_id": numpy.arange(len(age), dtype=numpy.int64),
         "age": age,
-        "date_of_birth": date_of_birth(age, year),
+        "date_of_birth": date_of_birth(age, year, rng, spread=birth_dates == "spread"),
         "sex": sex,
     }
     household = {
@@ -219,11 +242,13 @@ def generate_population(tax_benefit_system, year: int, seed: int = 1, size: floa
     welfare = rng.standard_normal(households) + float(parameters.poverty.urban_welfare_shift) * urban
     context = dict(parameters=parameters, rng=rng, person=person, household=household, role=role,
                    person_household=person_household, has_spouse=has_spouse, welfare=welfare,
-                   scale=scale, year=year, tax_benefit_system=tax_benefit_system)
+                   scale=scale, year=year, seed=int(seed), tax_benefit_system=tax_benefit_system)
     add_attributes(context)
+    add_programme_inputs(context)
     population = Population(person=person, household=household, person_household=person_household,
                             role=role, year=int(year), source="synthetic",
-                            notes={"seed": int(seed), "scale": scale,
+                            notes={"seed": int(seed), "scale": scale, "birth_dates": birth_dates,
+                                   "age_from_birth_date": birth_dates == "spread",
                                    "minimum_wage": minimum_wage(tax_benefit_system, year),
                                    "poverty_line": poverty_line(tax_benefit_system, year)})
     return population.check()

@@ -76,7 +76,13 @@ def as_input(variable, array):
 
 
 def age_in_month(population: Population, month) -> numpy.ndarray:
-    """``age`` for a month: the given ages, or completed years from ``date_of_birth``."""
+    """``age`` for a month: the given ages, or completed years from ``date_of_birth``.
+
+    A population whose ages are ages on 1 January (``Population.age_from_birth_date``) gets each month's age
+    from the birth dates.
+    """
+    if population.age_from_birth_date:
+        return numpy.maximum(completed_years(population.person["date_of_birth"], periods.period(month).start), 0)
     if "age" in population.person:
         return population.person["age"]
     if "date_of_birth" in population.person:

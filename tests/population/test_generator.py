@@ -67,12 +67,25 @@ def test_households_are_well_formed(small_population):
     assert not numpy.any(population.person["has_cnic"] & (population.person["age"] < 18))
 
 
-def test_age_is_constant_over_the_year_and_matches_the_birth_date(tax_benefit_system, small_population):
+def test_birthdays_are_spread_and_age_is_the_age_on_1_january(tax_benefit_system, small_population):
+    from openfisca_ajk.tools.dates import civil_from_days, completed_years
+    from openfisca_core import periods
+    births = small_population.person["date_of_birth"]
+    ages = completed_years(births, periods.period("2025-01").start)
+    assert numpy.array_equal(ages, small_population.person["age"])
+    _, months, _ = civil_from_days(births.astype("datetime64[D]").astype(numpy.int64))
+    assert set(months.tolist()) == set(range(1, 13))
+    december = completed_years(births, periods.period("2025-12").start)
+    assert 0.8 < float(numpy.mean(december - ages)) < 0.95   # birthdays from January to November passed
+
+
+def test_births_on_1_january_keep_ages_constant(tax_benefit_system):
     from openfisca_ajk.tools.dates import completed_years
     from openfisca_core import periods
+    population = generate_population(tax_benefit_system, YEAR, seed=5, size=2000, birth_dates="january")
     for month in ("2025-01", "2025-07", "2025-12"):
-        ages = completed_years(small_population.person["date_of_birth"], periods.period(month).start)
-        assert numpy.array_equal(ages, small_population.person["age"])
+        ages = completed_years(population.person["date_of_birth"], periods.period(month).start)
+        assert numpy.array_equal(ages, population.person["age"])
 
 
 def test_ipf_matches_margins_and_trs_keeps_the_total():

@@ -2,9 +2,12 @@
 
 import numpy
 import pytest
+from openfisca_core import periods
 from openfisca_core.simulations import SimulationBuilder
 
 from openfisca_ajk.microsim import build_report, fgt, gini, run_population
+from openfisca_ajk.microsim.take_up import apply_take_up, take_up_rate, takes_up, with_take_up_draws
+from openfisca_ajk.population import generate_population
 from openfisca_ajk.population.data import ROLE_KEYS
 from openfisca_ajk.population.simulation import build_simulation, input_columns
 from openfisca_ajk.scheme_registry import load_schemes
@@ -43,10 +46,13 @@ def situation_of(tax_benefit_system, population, index, month):
 
 
 def test_population_results_equal_households_computed_one_by_one(tax_benefit_system, small_population):
-    population = small_population
+    population = with_take_up_draws(tax_benefit_system, small_population)
     simulation = build_simulation(tax_benefit_system, population, [MONTH])
     schemes = load_schemes()
-    results = {s.name: simulation.calculate(s.output, MONTH) for s in schemes}
+    month = periods.period(MONTH)
+    masks = {s.name: takes_up(population, s, take_up_rate(tax_benefit_system, s.name, month)) for s in schemes}
+    results = {s.name: apply_take_up(simulation.calculate(s.output, MONTH), masks[s.name]) for s in schemes}
+    assert any(mask is not None for mask in masks.values()), "take-up must be exercised"
     positive = set()
     for scheme in schemes:
         values = results[scheme.name]
@@ -60,7 +66,10 @@ def test_population_results_equal_households_computed_one_by_one(tax_benefit_sys
         situation = situation_of(tax_benefit_system, population, index, MONTH)
         single = SimulationBuilder().build_from_entities(tax_benefit_system, situation)
         for scheme in schemes:
-            alone = single.calculate(scheme.output, MONTH)
+            mask = masks[scheme.name]
+            own = None if mask is None else (mask[index:index + 1] if scheme.entity == "household"
+                                             else mask[int(starts[index]):int(starts[index + 1])])
+            alone = apply_take_up(single.calculate(scheme.output, MONTH), own)
             together = results[scheme.name][index:index + 1] if scheme.entity == "household" \
                 else results[scheme.name][int(starts[index]):int(starts[index + 1])]
             assert numpy.array_equal(alone, together), (scheme.name, index)
@@ -81,12 +90,26 @@ def test_chunked_run_equals_single_pass(tax_benefit_system, small_population, ye
 
 
 def test_merged_months_equal_every_month_computed(tax_benefit_system, small_population, year_run):
-    assert len(year_run.plan) < 12
-    every = run_population(tax_benefit_system, small_population, 2025, merge_months=False)
-    assert len(every.plan) == 12
-    for name, result in year_run.schemes.items():
-        assert numpy.array_equal(result.amount, every.schemes[name].amount), name
-        assert numpy.array_equal(result.months_received, every.schemes[name].months_received), name
+    assert len(year_run.plan) == 12      # birthdays in every month: ages differ from month to month
+    january = generate_population(tax_benefit_system, 2025, seed=5, size=0.002, birth_dates="january")
+    for population, merged in ((small_population, year_run), (january, run_population(tax_benefit_system, january, 2025))):
+        every = run_population(tax_benefit_system, population, 2025, merge_months=False)
+        assert len(every.plan) == 12
+        for name, result in merged.schemes.items():
+            assert numpy.array_equal(result.amount, every.schemes[name].amount), name
+            assert numpy.array_equal(result.months_received, every.schemes[name].months_received), name
+    assert len(run_population(tax_benefit_system, january, 2025).plan) < 12
+
+
+def test_a_date_inside_the_year_splits_the_months(tax_benefit_system):
+    from openfisca_ajk.microsim.months import plan_months
+    population = generate_population(tax_benefit_system, 2025, seed=5, size=2000, birth_dates="january")
+    retirement = population.person["public_service_retirement_date"].copy()
+    retirement[0] = numpy.datetime64("2025-06-15")
+    population.person["public_service_retirement_date"] = retirement
+    plan, _ = plan_months(tax_benefit_system, population, [f"2025-{m:02d}" for m in range(1, 13)], ["ajk_civil_pension"])
+    representatives = [str(rep) for rep, _ in plan]
+    assert "2025-06" in representatives and "2025-07" in representatives
 
 
 def test_report_has_every_registered_scheme_and_the_summaries(tax_benefit_system, year_run):

@@ -110,6 +110,9 @@ class bisp_taleemi_wazaif_within_children_cap(Variable):
 
     def formula_2012_10(person, period, parameters):
         cap = parameters(period).pakistan.bisp.taleemi_wazaif.children_cap
+        if not cap.in_force:
+            # No cap in force: every child is within it; ranking the children would change nothing.
+            return numpy.ones(person.count, dtype=bool)
         otherwise_qualifying = (
             person("bisp_taleemi_wazaif_household_eligible", period)
             * person("bisp_taleemi_wazaif_covered_level", period)
@@ -119,4 +122,4 @@ class bisp_taleemi_wazaif_within_children_cap(Variable):
         roster_order = person.household.members_position
         rank_among_qualifying = person.get_rank(person.household, roster_order, condition=otherwise_qualifying)
         within_cap = rank_among_qualifying < cap.max_children
-        return numpy.logical_not(cap.in_force) + within_cap
+        return within_cap

@@ -1,0 +1,102 @@
+"""Programme inputs of the synthetic population, take-up, in-kind costing and SDG 1.3.1 coverage."""
+
+import dataclasses
+
+import numpy
+import pytest
+
+from openfisca_ajk.microsim import build_report, run_population
+from openfisca_ajk.microsim.take_up import take_up_rate
+from openfisca_ajk.population import calibration_report, generate_population
+from openfisca_ajk.population.programmes import TAKE_UP_PREFIX, pension_bill_target, zakat_guzara_target
+
+YEAR = 2026   # the Sehat card is in force again from January 2026
+
+
+@pytest.fixture(scope="module")
+def population(tax_benefit_system):
+    return generate_population(tax_benefit_system, YEAR, seed=3, size=0.01)
+
+
+@pytest.fixture(scope="module")
+def run(tax_benefit_system, population):
+    return run_population(tax_benefit_system, population, YEAR)
+
+
+@pytest.fixture(scope="module")
+def report(tax_benefit_system, run):
+    return build_report(tax_benefit_system, run)
+
+
+def row_of(report, name):
+    return next(r for r in report["schemes"] if r["scheme"] == name)
+
+
+def test_pension_and_zakat_targets_are_met_by_the_population(tax_benefit_system, population):
+    rows = {r["target"]: r for r in calibration_report(tax_benefit_system, population) if r["kind"] == "money"}
+    assert len(rows) == 2 and all(r["ok"] for r in rows.values()), rows
+
+
+def test_engine_pays_civil_pensions_and_guzara_close_to_the_targets(tax_benefit_system, report):
+    pensions = row_of(report, "ajk_civil_pension")["annual_cost_pkr"]
+    target = pension_bill_target(tax_benefit_system, YEAR)
+    assert target["value"] == pytest.approx(35e9 * 1.07 * 0.8)   # FY2023-24 bill, +7 % Jul 2025, civil share
+    assert pensions == pytest.approx(target["value"], rel=0.02)
+    guzara = row_of(report, "zakat_guzara_allowance")["annual_cost_pkr"]
+    assert guzara == pytest.approx(zakat_guzara_target(tax_benefit_system, YEAR), rel=0.02)
+    assert guzara == pytest.approx(185.3e6 * 0.6, rel=0.02)
+    assert row_of(report, "ajk_benevolent_fund_grants")["annual_cost_pkr"] > 0   # servants retiring in the year
+
+
+def test_orphans_registration_and_other_assistance_are_generated(population):
+    person = population.person
+    assert person["father_is_deceased"].any() and person["is_registered_with_bisp"].any()
+    assert person["receives_other_cash_assistance"].any() and person["is_zakat_mustahiq"].any()
+    assert not numpy.any(person["sex"] == 2)               # no transgender person without a cited prevalence
+    assert person["bps_grade"][person["is_public_servant"]].min() >= 1
+
+
+def test_in_kind_schemes_are_not_costed_nor_in_the_cash_total(report):
+    sehat = row_of(report, "sehat_card")
+    assert sehat["annual_cost_pkr"] is None and sehat["cash"] is False
+    assert sehat["beneficiaries_households"] > 0 and sehat["in_kind_value_ceiling_annual_pkr"] > 0
+    cash = sum(r["annual_cost_pkr"] for r in report["schemes"] if r["cash"])
+    assert report["totals"]["annual_cost_pkr"] == pytest.approx(cash)
+    assert "sehat_card" in report["totals"]["excluded_in_kind"]
+    assert report["totals"]["annual_cost_pkr"] < sehat["in_kind_value_ceiling_annual_pkr"]
+
+
+def test_sdg_1_3_1_ignores_health_cover(tax_benefit_system, run, report):
+    sdg = report["coverage"]["sdg_1_3_1_pct"]
+    assert report["coverage"]["health_care_pct"] == pytest.approx(100)   # the universal Sehat card
+    assert 0 < sdg["population_covered_by_at_least_one_benefit_or_contributing"] < 50
+    assert sdg["unemployed"] == 0 and sdg["persons_with_disabilities"] < 100
+    # Removing every in-kind scheme changes no SDG 1.3.1 figure.
+    cash_only = dataclasses.replace(run, schemes={k: v for k, v in run.schemes.items() if v.scheme.periodicity != "in_kind"})
+    assert build_report(tax_benefit_system, cash_only)["coverage"]["sdg_1_3_1_pct"] == sdg
+
+
+def test_take_up_is_deterministic_and_below_eligibility(tax_benefit_system, population, run, report):
+    spp = run.schemes["ajk_social_protection_allowance"]
+    eligible, receiving = spp.months_entitled > 0, spp.months_received > 0
+    assert not numpy.any(receiving & ~eligible)
+    draw = population.household[TAKE_UP_PREFIX + "ajk_social_protection_allowance"][population.person_household]
+    rate = take_up_rate(tax_benefit_system, "ajk_social_protection_allowance", run.months[0])
+    assert rate < 0.1
+    assert numpy.array_equal(receiving, eligible & (draw < rate))
+    row = row_of(report, "ajk_social_protection_allowance")
+    assert row["eligible_persons"] > 10 * row["beneficiaries_persons"] > 0
+    again = run_population(tax_benefit_system, population, YEAR, chunk_households=333)
+    assert numpy.array_equal(again.schemes["ajk_social_protection_allowance"].amount, spp.amount)
+    kafaalat = run.schemes["bisp_kafaalat"]
+    assert numpy.array_equal(kafaalat.amount, kafaalat.entitled_amount)     # take-up 1
+
+
+def test_microdata_without_draws_get_deterministic_ones(tax_benefit_system, population):
+    bare = dataclasses.replace(population, household={k: v for k, v in population.household.items()
+                                                      if not k.startswith(TAKE_UP_PREFIX)})
+    first = run_population(tax_benefit_system, bare, "2026-03")
+    second = run_population(tax_benefit_system, bare, "2026-03", chunk_households=100)
+    name = "bisp_nashonuma"
+    assert numpy.array_equal(first.schemes[name].amount, second.schemes[name].amount)
+    assert first.schemes[name].amount.sum() < first.schemes[name].entitled_amount.sum()
