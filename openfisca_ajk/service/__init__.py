@@ -13,7 +13,11 @@ Library use::
 Every scheme gets ``status`` ``eligible`` / ``not_eligible`` / ``undetermined``. A deciding input
 the application leaves out is varied over representative values inside the same simulation; if that
 changes the status or the amount, the scheme is ``undetermined`` and ``inputs_needed`` names the
-inputs. Only ``ApplicationError`` is ever raised; its ``to_dict()`` names each field and problem.
+inputs. With the per-condition reasons (``evaluate``; ``evaluate_batch(..., detail=True)``) each
+condition is ``met``, ``unmet``, ``unknown`` (a missing input changes it) or ``not_assessed``: the
+conditions of a scheme closed this month (a condition that depends on no input is unmet, e.g. a
+draft branch not in force) other than that one are not assessed and carry a ``reason`` (see
+``report.py`` and ``settling.py``). Only ``ApplicationError`` is ever raised; its ``to_dict()`` names each field and problem.
 The HTTP layer is ``openfisca_ajk.service.http.create_service_app``.
 """
 

@@ -57,15 +57,16 @@ def _period_of(variable, month):
 
 
 def _columns(holders):
-    """``{name: (positions, raw values)}`` over a list of input dicts, column by column."""
-    names = set().union(*holders) if holders else set()
+    """``{name: (positions, raw values)}`` over a list of input dicts, column by column (one pass over
+    the given values, so the cost follows what is given, not holders x names)."""
     columns = {}
-    for name in names:
-        values = [inputs.get(name, _MISSING) for inputs in holders]
-        positions = [i for i, value in enumerate(values) if value is not _MISSING]
-        if len(positions) < len(values):
-            values = [values[i] for i in positions]
-        columns[name] = (positions, values)
+    for position, inputs in enumerate(holders):
+        for name, value in inputs.items():
+            column = columns.get(name)
+            if column is None:
+                column = columns[name] = ([], [])
+            column[0].append(position)
+            column[1].append(value)
     return columns
 
 

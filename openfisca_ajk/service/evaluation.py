@@ -17,6 +17,7 @@ from openfisca_ajk.scheme_registry import load_schemes
 from openfisca_ajk.service.analysis import analyse
 from openfisca_ajk.service.application import parse_month
 from openfisca_ajk.service.builder import Override, build
+from openfisca_ajk.service.bulk import intake
 from openfisca_ajk.service.constants import EVALUATION_SCHEMA, MAX_BATCH
 from openfisca_ajk.service.errors import ApplicationError
 from openfisca_ajk.service.intake import choose_reform, load_application
@@ -77,6 +78,15 @@ def evaluate_batch(applications, date, reform=None, detail=False):
 
 
 def _evaluate_many(system, applications, date, reform, detail):
+    results, valid = intake(system, applications, date, reform)
+    if valid:
+        for (index, _), result in zip(valid, _guarded(system, [app for _, app in valid], detail)):
+            results[index] = result
+    return results
+
+
+def _load_each(system, applications, date, reform):
+    """The per-household intake (``load_application`` for each): the reference for ``bulk.intake``."""
     results, valid = [None] * len(applications), []
     for index, raw in enumerate(applications):
         try:
@@ -89,10 +99,7 @@ def _evaluate_many(system, applications, date, reform, detail):
                 "inconsistent", f"applications[{index}].reform", "differs from the batch's reform").to_dict()}
             continue
         valid.append((index, app))
-    if valid:
-        for (index, _), result in zip(valid, _guarded(system, [app for _, app in valid], detail)):
-            results[index] = result
-    return results
+    return results, valid
 
 
 @contextmanager

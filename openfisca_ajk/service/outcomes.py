@@ -8,6 +8,13 @@ from openfisca_ajk.service.variants import varied_axes
 
 ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED = "eligible", "not_eligible", "undetermined"
 
+#: The states of a condition in the per-condition reasons (``detail``): ``met`` / ``unmet`` (the same
+#: over the application and all its variants), ``unknown`` (a missing input changes it), and
+#: ``not_assessed`` (the scheme is closed this month, see ``settling.py``: only its closing condition
+#: is assessed, the others are not, and their entries carry a ``reason``).
+MET, UNMET, UNKNOWN, NOT_ASSESSED = "met", "unmet", "unknown", "not_assessed"
+CONDITION_STATES = (MET, UNMET, UNKNOWN, NOT_ASSESSED)
+
 
 @dataclass(frozen=True)
 class Verdict:
@@ -81,7 +88,10 @@ def _some_condition_settled_unmet(plan, condition_values, column):
 
 
 def condition_state(values, negate):
-    """'met', 'unmet' or 'unknown' for one instance's values over the rows (baseline first)."""
+    """'met', 'unmet' or 'unknown' for one instance's values over the rows (baseline first).
+
+    (``not_assessed`` is given by the report to the conditions of a closed scheme, never here.)
+    """
     if len(values) > 1 and numpy.any(values != values[0]):
-        return "unknown"
-    return "met" if bool(values[0]) != negate else "unmet"
+        return UNKNOWN
+    return MET if bool(values[0]) != negate else UNMET

@@ -1,8 +1,20 @@
-"""The result of one scheme for one application: status, amounts, reasons and references."""
+"""The result of one scheme for one application: status, amounts, reasons and references.
+
+With the per-condition reasons (``detail``) each condition has a state per instance (the household, or
+each person for a person-level condition): ``met``, ``unmet``, ``unknown`` (a missing input changes
+it) or ``not_assessed``. A scheme *closed* this month for the application (``settling.py``: its
+closing condition, which depends on no input, is unmet for every instance, and it is neither eligible
+nor paid) reports its closing condition with its state and every other condition, with their
+per-person conditions, as ``not_assessed`` with a ``reason`` ("the scheme is not in force / closed
+this month: <closing condition's label>"); its status is ``not_eligible``, its amount 0 and its
+``inputs_needed`` empty.
+"""
 
 import numpy
 
-from openfisca_ajk.service.outcomes import ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED, condition_state, decide
+from openfisca_ajk.service.outcomes import (
+    ELIGIBLE, NOT_ASSESSED, NOT_ELIGIBLE, UNDETERMINED, condition_state, decide,
+)
 from openfisca_ajk.service.references import parameter_info, variable_info
 
 
@@ -69,8 +81,30 @@ def scheme_result(context, application, plan):
     if reasons:
         result["undetermined_because"] = reasons
     if context["detail"]:
-        result.update(_details(context, application, plan, rows, person_level, size))
+        closed = _closed(context, application, plan, rows, outcome)
+        result.update(_details(context, application, plan, rows, person_level, size, closed))
     return result
+
+
+def closed_reason(system, variable):
+    """The ``reason`` of the conditions not assessed because the condition ``variable`` closes the scheme."""
+    return f"the scheme is not in force / closed this month: {system.variables[variable].label}"
+
+
+def _closed(context, application, plan, rows, outcome):
+    """The closing condition when the scheme is closed this month for this application, else None.
+
+    Closed: the analysis names a closing condition (it depends on no input), it is unmet for every
+    instance on the application's own row, and no instance is eligible or paid there. Read from the
+    baseline row only, so the fast (settled) and the reference paths agree.
+    """
+    gate = plan.analysis.closed_by
+    if gate is None or outcome[0].any():
+        return None
+    condition = next(c for c in plan.analysis.scheme.conditions if c.variable == gate)
+    gate_person = _is_person(context, gate)
+    values = _at(context, gate, rows[:1], gate_person, len(application.persons) if gate_person else 1)
+    return None if numpy.any(values.astype(bool) != condition.negate) else condition
 
 
 class BaselineColumns:
@@ -78,22 +112,47 @@ class BaselineColumns:
 
     Baseline rows come first in the simulation, so their persons are contiguous; a scheme result for
     an application without missing deciding inputs is then read from these lists (no numpy per call).
+    The roundings are done with numpy where they are exact: an amount rounded to cents is unchanged by
+    ``round(value, 2)``, and so is a whole number; other instalments go through ``round`` itself.
     """
 
     def __init__(self, context, schemes, applications):
         count = len(applications)
-        persons = int(context["layout"].first_person[count - 1] + context["layout"].size[count - 1])
+        layout = context["layout"]
+        persons = int(layout.first_person[count - 1] + layout.size[count - 1])
+        self.first_person = layout.first_person[:count].tolist()
+        self.person_row = numpy.repeat(numpy.arange(count), layout.size[:count])
+        self.count = count
         self.columns = {}
         for scheme in schemes:
-            length = persons if scheme.entity == context["person_key"] else count
+            person_level = scheme.entity == context["person_key"]
+            length = persons if person_level else count
             eligible = context["values"][scheme.eligible][:length].tolist()
             cents = numpy.round(context["values"][scheme.output][:length].astype(numpy.float64) * 100) / 100
-            amounts = [round(value, 2) for value in cents.tolist()]
-            instalments = None
+            amounts = cents.tolist()                                 # == [round(value, 2) for value in ...]
+            instalments = instalment_array = None
             if scheme.instalment:
-                raw = context["values"][scheme.instalment][:length].astype(numpy.float64).tolist()
-                instalments = [round(value, 2) for value in raw]
-            self.columns[scheme.name] = (eligible, amounts, instalments)
+                instalment_array = _rounded(context["values"][scheme.instalment][:length].astype(numpy.float64))
+                instalments = instalment_array.tolist()
+            if person_level:
+                totals = (self._household_totals(cents), None if instalment_array is None
+                          else self._household_totals(instalment_array))
+            else:                       # ``_money(sum([value]))``: 0 + value turns -0.0 into 0.0, the rest is exact
+                totals = ((cents + 0.0).tolist(), None if instalment_array is None else (instalment_array + 0.0).tolist())
+            self.columns[scheme.name] = (eligible, amounts, instalments, totals)
+
+    def _household_totals(self, values):
+        """Per application: None where a person has a non-zero value (summed in Python as before), else 0.0."""
+        nonzero = numpy.bincount(self.person_row, weights=(values != 0), minlength=self.count) > 0
+        return [None if flag else 0.0 for flag in nonzero.tolist()]
+
+
+def _rounded(array):
+    """``[round(value, 2) for value in array]`` as a float64 array (whole numbers are left as they are)."""
+    values = array.tolist()
+    for index in numpy.flatnonzero(array != numpy.floor(array)).tolist():
+        values[index] = round(values[index], 2)
+    return numpy.array(values, dtype=numpy.float64)
 
 
 def quick_results(context, scheme, baseline, applications):
@@ -103,19 +162,18 @@ def quick_results(context, scheme, baseline, applications):
     the same fields, and amounts summed with ``sum`` in the same order. Built column by column for
     speed (a batch needs one result per application and scheme).
     """
-    eligible, amounts, instalments = baseline.columns[scheme.name]
+    eligible, amounts, instalments, (amount_totals, instalment_totals) = baseline.columns[scheme.name]
     name, label, periodicity = scheme.name, scheme.label, scheme.periodicity
     if scheme.entity != context["person_key"]:
         statuses = [ELIGIBLE if value else NOT_ELIGIBLE for value in eligible]
         if instalments is None:
-            return [{"scheme": name, "label": label, "status": status, "monthly_amount": _money(sum([amount])),
-                     "inputs_needed": []} for status, amount in zip(statuses, amounts)]
-        return [{"scheme": name, "label": label, "status": status, "monthly_amount": _money(sum([amount])),
-                 "instalment": _money(sum([instalment])), "instalment_periodicity": periodicity, "inputs_needed": []}
-                for status, amount, instalment in zip(statuses, amounts, instalments)]
+            return [{"scheme": name, "label": label, "status": status, "monthly_amount": amount,
+                     "inputs_needed": []} for status, amount in zip(statuses, amount_totals)]
+        return [{"scheme": name, "label": label, "status": status, "monthly_amount": amount,
+                 "instalment": instalment, "instalment_periodicity": periodicity, "inputs_needed": []}
+                for status, amount, instalment in zip(statuses, amount_totals, instalment_totals)]
     results = []
-    first_person = context["layout"].first_person[:len(applications)].tolist()
-    for first, application in zip(first_person, applications):
+    for index, (first, application) in enumerate(zip(baseline.first_person, applications)):
         stop = first + len(application.persons)
         beneficiaries = []
         if True in eligible[first:stop]:
@@ -125,10 +183,12 @@ def quick_results(context, scheme, baseline, applications):
                     if instalments is not None:
                         entry["instalment"] = instalments[position]
                     beneficiaries.append(entry)
+        total = amount_totals[index]
         result = {"scheme": name, "label": label, "status": ELIGIBLE if beneficiaries else NOT_ELIGIBLE,
-                  "monthly_amount": _money(sum(amounts[first:stop]))}
+                  "monthly_amount": _money(sum(amounts[first:stop])) if total is None else total}
         if instalments is not None:
-            result["instalment"] = _money(sum(instalments[first:stop]))
+            total = instalment_totals[index]
+            result["instalment"] = _money(sum(instalments[first:stop])) if total is None else total
             result["instalment_periodicity"] = periodicity
         result["beneficiaries"] = beneficiaries
         result["inputs_needed"] = []
@@ -142,13 +202,21 @@ def _needed(context, slot, application):
     return {"field": slot.field, "variable": slot.variable, "person": person, "label": label}
 
 
-def _details(context, application, plan, rows, person_level, size):
+def _details(context, application, plan, rows, person_level, size, closed=None):
     scheme = plan.analysis.scheme
     system = context["system"]
     ids = [p.id for p in application.persons]
     conditions = []
-    for condition in scheme.conditions:
-        conditions.append(_condition(context, condition, rows, ids))
+    if closed is None:
+        for condition in scheme.conditions:
+            conditions.append(_condition(context, condition, rows, ids))
+    else:
+        reason = closed_reason(system, closed.variable)
+        for condition in scheme.conditions:
+            if condition is closed:
+                conditions.append(_condition(context, condition, rows[:1], ids))
+            else:
+                conditions.append(_not_assessed(context, condition, ids, reason))
     parameters = list(_parameters(system, plan.analysis))
     return {
         "kind": scheme.kind, "provider": scheme.provider, "entity": scheme.entity,
@@ -188,6 +256,18 @@ def _condition(context, condition, rows, ids):
         entry["status"] = condition_state(values[:, 0], condition.negate)
     if condition.person_conditions:
         entry["person_conditions"] = [_condition(context, sub, rows, ids) for sub in condition.person_conditions]
+    return entry
+
+
+def _not_assessed(context, condition, ids, reason):
+    entry = {**variable_info(context["system"], condition.variable), "negate": condition.negate}
+    if _is_person(context, condition.variable):
+        entry["persons"] = {pid: NOT_ASSESSED for pid in ids}
+    else:
+        entry["status"] = NOT_ASSESSED
+    entry["reason"] = reason
+    if condition.person_conditions:
+        entry["person_conditions"] = [_not_assessed(context, sub, ids, reason) for sub in condition.person_conditions]
     return entry
 
 

@@ -6,8 +6,14 @@ scheme). That condition is then unmet in every variant too (it depends on no var
 conditions of a scheme must all hold (``docs/conventions.md``) and a scheme pays nothing to whom it
 is not eligible (the registry's contract: ``output`` is zero where ``eligible`` is false), so every
 variant would give the baseline's ``not_eligible`` and zero: the verdict is the one the variants
-would have given, without simulating them. With the per-condition reasons (``detail``) a scheme is settled only when no condition depends
-on a varied input, so each condition's state is its baseline value, as over the variants.
+would have given, without simulating them.
+
+With the per-condition reasons (``detail``) too: the conditions of a closed scheme are not assessed
+(the lead's decision). The closing condition is reported with its state, every other condition as
+``not_assessed`` with the reason "the scheme is not in force / closed this month: <label of the
+closing condition>" (``report.py``); no variant rows are built for the scheme and its
+``inputs_needed`` is empty. (The ``variation`` entry of the details still describes the design the
+verdict stands for, as for every settled scheme.)
 
 The prediction comes from the analysis' default household; ``unconfirmed`` checks it on each
 application's own row (the condition unmet and the amount zero for every instance), and the
@@ -17,14 +23,10 @@ evaluation falls back to full variation when it does not hold.
 import numpy
 
 
-def can_settle(analysis, slots, detail):
-    """Whether the variants of ``slots`` may be left out for this scheme (see the module docstring)."""
-    if not slots or analysis.closed_by is None:
-        return False
-    if not detail:
-        return True
-    varied = {slot.variable for slot in slots}
-    return not any(varied & inputs for inputs in analysis.condition_inputs.values())
+def can_settle(analysis, slots, detail=False):
+    """Whether the variants of ``slots`` may be left out for this scheme (see the module docstring);
+    the same with or without details, since the conditions of a closed scheme are not assessed."""
+    return bool(slots) and analysis.closed_by is not None
 
 
 def _baseline(values, name, count, persons, person_level):

@@ -24,7 +24,9 @@ def test_every_registered_scheme_has_a_status_amount_and_reasons(result):
         for condition in item["conditions"]:
             assert condition["label"] and condition["reference"]
             states = [condition["status"]] if "status" in condition else list(condition["persons"].values())
-            assert set(states) <= {"met", "unmet", "unknown"}
+            assert set(states) <= {"met", "unmet", "unknown", "not_assessed"}
+            if "not_assessed" in states:                 # a closed scheme (see test_closed_schemes.py)
+                assert condition["reason"].startswith("the scheme is not in force / closed this month: ")
         if item["status"] != "undetermined":
             assert isinstance(item["monthly_amount"], float)
 

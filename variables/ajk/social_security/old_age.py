@@ -13,6 +13,10 @@ from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
 from openfisca_ajk.entities import Person
+from openfisca_ajk.enums import Sex
+
+#: The names of the values of ``Sex``, in the order of their indices.
+SEX_NAMES = numpy.array([item.name for item in Sex])
 
 C102 = "https://normlex.ilo.org/dyn/nrmlx_en/f?p=NORMLEXPUB:12100:0::NO::P12100_ILO_CODE:C102"
 
@@ -39,8 +43,12 @@ class ss_pensionable_age(Variable):
     documentation = "Set by sex (C102 Art 26(2): not more than 65)."
 
     def formula(person, period, parameters):
+        # ``ages[person("sex", period).decode_to_str()]`` loops over the persons in Python: the node is
+        # looked up once per value of Sex (the same vectorial access, so the same traced parameter,
+        # transgender persons on their own parameter as before) and each person takes her sex's age.
         ages = parameters(period).ajk.social_security.old_age.pensionable_age
-        return ages[person("sex", period).decode_to_str()]
+        by_sex = ages[SEX_NAMES]
+        return by_sex[numpy.asarray(person("sex", period))]
 
 
 class ss_old_age_age_condition(Variable):
