@@ -123,7 +123,11 @@ def parse_value(variable, raw, field, month_end):
 def _parse_number(variable, raw, field, kind):
     if isinstance(raw, bool) or not isinstance(raw, int | float):
         return problem("wrong_type", field, f"expected a number, got {_describe(raw)}")
-    if not math.isfinite(raw):
+    try:
+        finite = math.isfinite(raw)
+    except OverflowError:  # an integer too large for a float
+        finite = False
+    if not finite:
         return problem("out_of_range", field, "expected a finite number")
     if kind is int and float(raw) != int(raw):
         return problem("wrong_type", field, f"expected a whole number, got {raw!r}")

@@ -26,6 +26,7 @@ CASES = {
     "wrong type": (lambda a: a["persons"][1].update(has_cnic="yes"), ("wrong_type", "persons[1].has_cnic")),
     "age 300": (lambda a: (a["persons"][2].pop("date_of_birth"), a["persons"][2].update(age=300)), ("out_of_range", "persons[2].age")),
     "negative wage": (lambda a: a["persons"][0].update(monthly_wage=-5), ("out_of_range", "persons[0].monthly_wage")),
+    "integer too large for a float": (lambda a: a["persons"][0].update(monthly_wage=10**400), ("out_of_range", "persons[0].monthly_wage")),
     "unknown enum value": (lambda a: a["persons"][0].update(sex="robot"), ("invalid_value", "persons[0].sex")),
     "bad date": (lambda a: a["persons"][0].update(date_of_birth="1984-13-01"), ("invalid_value", "persons[0].date_of_birth")),
     "born after the month": (lambda a: a["persons"][0].update(date_of_birth="2030-01-01"), ("out_of_range", "persons[0].date_of_birth")),
