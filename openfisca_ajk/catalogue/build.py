@@ -5,8 +5,6 @@ files listed in the earlier build's manifest, never anything else in the folder.
 """
 
 import json
-import os
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,9 +20,9 @@ from openfisca_ajk.catalogue.variable_pages import variable_pages
 from openfisca_ajk.paths import PACKAGE_DIR, law_folder
 from openfisca_ajk.scheme_registry import load_schemes
 from openfisca_ajk.system import CountryTaxBenefitSystem
+from openfisca_ajk.tools.files import atomic_stream
 
 MANIFEST = ".catalogue-manifest.json"
-FILE_MODE = 0o644
 PROTECTED = ("parameters", "variables", "reforms", "tests", "situation_examples")
 
 
@@ -38,17 +36,8 @@ class BuildResult:
 
 def write_atomically(path: Path, text: str):
     """Write ``text`` to ``path`` through a temporary file in the same folder and ``os.replace``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.chmod(temporary, FILE_MODE)
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
+    with atomic_stream(path, newline="\n") as stream:
+        stream.write(text)
 
 
 def _protected_folders():

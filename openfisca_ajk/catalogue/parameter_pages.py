@@ -200,7 +200,6 @@ def node_page(item, index) -> Page:
         page.add(Fields((("Folder", (Code(source_of(item)),)),)))
     rows = []
     for key, child in item.children.items():
-        metadata = child.metadata or {}
         text = label_of(child) or child.description or ""
         rows.append(Row(((Link(key, page=parameter_page(child.name)),), (kind_of(child),), (text,),
                          (latest_value(child),), _flags(child))))

@@ -2,9 +2,8 @@
 
 import html
 import json
-import os
-import tempfile
-from pathlib import Path
+
+from openfisca_ajk.tools.files import atomic_write
 
 STYLE = """
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2em auto;max-width:75em;padding:0 1em;
@@ -23,18 +22,7 @@ small{color:#555}
 
 def write_atomic(path, text):
     """Write ``text`` to ``path`` through a temporary file in the same folder, then rename it into place."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
-    return path
+    return atomic_write(path, text)
 
 
 def write_json(path, data):

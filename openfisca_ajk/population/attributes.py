@@ -172,7 +172,7 @@ def add_profile_and_pregnancy(c):
 def add_consumption_and_pmt(c):
     """Consumption per adult equivalent hitting the headcount exactly; PMT scores hitting the caseload."""
     p, rng, household = c["parameters"], c["rng"], c["household"]
-    welfare, person_household, age = c["welfare"], c["person_household"], c["person"]["age"]
+    welfare, person_household = c["welfare"], c["person_household"]
     poverty = p.poverty
     line, _ = poverty_line(c["tax_benefit_system"], c["year"])
     sizes = numpy.bincount(person_household, minlength=len(welfare))

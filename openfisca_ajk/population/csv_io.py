@@ -17,13 +17,13 @@ Errors name the file, the row (the header is row 1) and the column; up to
 """
 
 import csv
-import os
 from datetime import date
 from pathlib import Path
 
 import numpy
 
 from openfisca_ajk.population.data import CONSUMPTION, ROLE_CODES, ROLE_KEYS, Population
+from openfisca_ajk.tools.files import atomic_stream
 
 MAX_ERRORS = 20
 TRUE, FALSE = {"1", "true", "yes", "y", "t"}, {"0", "false", "no", "n", "f"}
@@ -236,11 +236,8 @@ def write_population_csv(tax_benefit_system, population: Population, persons_csv
     people.update({k: _format(tax_benefit_system.variables.get(k), v) for k, v in population.person.items() if k != "person_id"})
     homes = {k: _format(tax_benefit_system.variables.get(k), v) for k, v in population.household.items()}
     for path, table in ((persons_csv, people), (households_csv, homes)):
-        path = Path(path)
-        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        with temporary.open("w", encoding="utf-8", newline="") as handle:
+        with atomic_stream(path, newline="") as handle:
             writer = csv.writer(handle, lineterminator="\n")
             names = list(table)
             writer.writerow(names)
             writer.writerows(zip(*(table[n] for n in names)))
-        os.replace(temporary, path)

@@ -9,11 +9,12 @@ Enum columns hold integer codes (the index of the item in the variable's Enum).
 """
 
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy
+
+from openfisca_ajk.tools.files import atomic_stream
 
 ROLE_KEYS = ("head", "spouse", "child", "other")
 ROLE_CODES = {key: code for code, key in enumerate(ROLE_KEYS)}
@@ -109,7 +110,6 @@ class Population:
     def save_npz(self, path) -> Path:
         """Write the population to ``path`` atomically (temporary file in the same folder, then rename)."""
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
         arrays = {f"person/{k}": v for k, v in self.person.items()}
         arrays.update({f"household/{k}": v for k, v in self.household.items()})
         arrays["person_household"] = self.person_household
@@ -117,14 +117,8 @@ class Population:
         arrays["meta/year"] = numpy.array(self.year)
         arrays["meta/source"] = numpy.array(self.source)
         arrays["meta/notes"] = numpy.array(json.dumps(self.notes, default=str))
-        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        try:
-            with temporary.open("wb") as handle:
-                numpy.savez(handle, **arrays)
-            os.replace(temporary, path)
-        finally:
-            if temporary.exists():
-                temporary.unlink()
+        with atomic_stream(path, binary=True) as handle:
+            numpy.savez(handle, **arrays)
         return path
 
     @classmethod

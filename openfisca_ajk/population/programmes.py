@@ -23,7 +23,7 @@ import zlib
 import numpy
 
 from openfisca_ajk.enums import EmploymentStatus, MaritalStatus, Sex
-from openfisca_ajk.population.calibration import largest_remainder, select_exact
+from openfisca_ajk.population.calibration import largest_remainder
 from openfisca_ajk.population.data import ROLE_CODES
 from openfisca_ajk.population.parameters import band_edges, named_children
 from openfisca_ajk.public_service import increase_factor

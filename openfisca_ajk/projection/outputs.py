@@ -1,25 +1,13 @@
 """Writing result files atomically: a temporary file in the same folder, then ``os.replace``."""
 
 import json
-import os
 from pathlib import Path
 
-
-def _temporary(path: Path) -> Path:
-    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
+from openfisca_ajk.tools.files import atomic_stream, atomic_write
 
 
 def write_text(path, text: str) -> Path:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = _temporary(path)
-    try:
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, path)
-    finally:
-        if temporary.exists():
-            temporary.unlink()
-    return path
+    return atomic_write(path, text)
 
 
 def write_json(path, data) -> Path:
@@ -37,18 +25,10 @@ def save_figure(path, figure) -> Path:
     """Save a matplotlib ``Figure`` (built without pyplot) as PNG, atomically."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     FigureCanvasAgg(figure)
-    temporary = _temporary(path)
-    try:
-        with temporary.open("wb") as handle:
-            figure.savefig(handle, format="png", dpi=110, bbox_inches="tight")
-        os.replace(temporary, path)
-    finally:
-        if temporary.exists():
-            temporary.unlink()
-    return path
+    with atomic_stream(path, binary=True) as handle:
+        figure.savefig(handle, format="png", dpi=110, bbox_inches="tight")
+    return Path(path)
 
 
 def _cell(value):
