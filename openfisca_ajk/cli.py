@@ -12,9 +12,14 @@ COMMAND_MODULES = (
     "openfisca_ajk.commands.households",
     "openfisca_ajk.commands.catalogue",
     "openfisca_ajk.commands.main",
+    "openfisca_ajk.commands.compare",
     "openfisca_ajk.commands.reform",
     "openfisca_ajk.commands.standard_beneficiary",
     "openfisca_ajk.commands.serve",
+    "openfisca_ajk.commands.project",
+    "openfisca_ajk.commands.valuation",
+    "openfisca_ajk.commands.compliance",
+    "openfisca_ajk.commands.matrix",
 )
 
 

@@ -1,0 +1,123 @@
+"""Writing a comparison: HTML, Markdown, JSON, CSV and PNG, all or nothing.
+
+Everything is rendered in memory first; the files are then staged as temporary files in the output
+folder and renamed into place only when every one is staged, so an error leaves no new file behind.
+A path that is one of the inputs (``protected``) is refused before anything is written.
+"""
+
+import csv
+import io
+import json
+import math
+import os
+from pathlib import Path
+
+from openfisca_ajk.comparison.charts import all_charts
+from openfisca_ajk.comparison.render import to_html, to_markdown, with_summaries
+
+STEM = "compare"
+
+
+def _flatten(value, prefix=""):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _flatten(item, f"{prefix}.{key}" if prefix else str(key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            key = item.get("scheme") or item.get("decile") if isinstance(item, dict) else None
+            yield from _flatten(item, f"{prefix}[{key if key is not None else index}]")
+    else:
+        yield prefix, value
+
+
+def figures_csv(data) -> bytes:
+    """Every figure, one row each: reform, figure (dotted path as in the JSON), value."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["reform", "figure", "value"])
+    for reform in data["reforms"]:
+        for key, value in _flatten({k: v for k, v in reform.items() if k not in ("name", "label", "description", "legal_basis", "summary")}):
+            if isinstance(value, float):
+                value = "" if math.isnan(value) else repr(value)
+            writer.writerow([reform["name"], key, value])
+    return buffer.getvalue().encode("utf-8")
+
+
+def schemes_csv(data) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    columns = None
+    for reform in data["reforms"]:
+        for row in reform["schemes"]:
+            if columns is None:
+                columns = list(row)
+                writer.writerow(["reform", *columns])
+            writer.writerow([reform["name"], *[row[c] for c in columns]])
+    return buffer.getvalue().encode("utf-8")
+
+
+def deciles_csv(data) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["reform", "decile", "persons", "average_change_pkr_month_per_household", "average_change_pkr_month_per_person",
+                     "relative_change_pct", "annual_change_pkr", "gain_more_than_5pct", "gain_less_than_5pct", "no_change",
+                     "lose_less_than_5pct", "lose_more_than_5pct"])
+    for reform in data["reforms"]:
+        bands = reform["winners_losers_pct"]["by_decile"]
+        for row, band in zip(reform["deciles"], bands):
+            writer.writerow([reform["name"], row["decile"], row["persons"], row["average_change_pkr_month_per_household"],
+                             row["average_change_pkr_month_per_person"], row["relative_change_pct"], row["annual_change_pkr"],
+                             *[band[k] for k in ("gain_more_than_5pct", "gain_less_than_5pct", "no_change",
+                                                 "lose_less_than_5pct", "lose_more_than_5pct")]])
+    return buffer.getvalue().encode("utf-8")
+
+
+def _json_default(value):
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def render_files(result, stem=STEM):
+    """{file name: bytes} of every output, rendered in memory."""
+    data = with_summaries(result.to_dict())
+    charts = all_charts(data)
+    chart_files = {name: f"{stem}_{name}.png" for name in charts}
+    files = {f"{stem}.json": json.dumps(data, indent=1, default=_json_default).encode("utf-8"),
+             f"{stem}_figures.csv": figures_csv(data), f"{stem}_schemes.csv": schemes_csv(data),
+             f"{stem}_deciles.csv": deciles_csv(data),
+             f"{stem}.md": to_markdown(data, chart_files).encode("utf-8"),
+             f"{stem}.html": to_html(data, charts).encode("utf-8")}
+    files.update({chart_files[name]: png for name, png in charts.items()})
+    return files, data
+
+
+def write_files(folder, files, protected=()):
+    """Stage every file as a temporary file in ``folder``, then rename all; on error remove what was staged."""
+    folder = Path(folder).resolve()
+    targets = {folder / name: data for name, data in files.items()}
+    guarded = {Path(p).resolve() for p in protected if p}
+    clash = sorted(str(t) for t in targets if t in guarded)
+    if clash:
+        raise ValueError(f"refusing to overwrite the input file(s) {', '.join(clash)}")
+    folder.mkdir(parents=True, exist_ok=True)
+    staged = []
+    try:
+        for target, data in targets.items():
+            temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+            staged.append((temporary, target))
+            temporary.write_bytes(data)
+        for temporary, target in staged:
+            os.replace(temporary, target)
+    finally:
+        for temporary, _ in staged:
+            if temporary.exists():
+                temporary.unlink()
+    return [target for _, target in staged]
+
+
+def write_comparison(result, folder, stem=STEM, protected=()):
+    """Render and write every output of ``result`` to ``folder``; returns (paths written, data dict)."""
+    files, data = render_files(result, stem)
+    return write_files(folder, files, protected), data

@@ -1,0 +1,58 @@
+"""The plain-words summary of a reform's impact, built from the same dict the JSON holds."""
+
+
+def rupees(value):
+    """Rs 1.23 bn / Rs 45.6 m / Rs 789 - for amounts in a sentence."""
+    size = abs(value)
+    if size >= 1e9:
+        return f"Rs {value / 1e9:,.2f} bn"
+    if size >= 1e6:
+        return f"Rs {value / 1e6:,.1f} m"
+    return f"Rs {value:,.0f}"
+
+
+def count(value):
+    return f"{value:,.0f}"
+
+
+def summary_sentences(impact, period):
+    """[sentence] for one reform: cost, reach, poverty, inequality, winners and losers, contributions."""
+    totals, households, poverty = impact["totals"], impact["households"], impact["poverty"]
+    net = totals["net_cost_pkr"]
+    verb = "costs" if net >= 0 else "saves"
+    sentences = [
+        f"The reform {verb} {rupees(abs(net))} a year in {period} ({abs(totals['net_cost_pct_total_budget']):.2f} % of the "
+        f"AJK budget, {abs(totals['net_cost_pct_gdp']):.3f} % of GDP)."
+    ]
+    reached = households["newly_reached"] - households["no_longer_reached"]
+    sentences.append(
+        f"It reaches {count(abs(reached))} {'more' if reached >= 0 else 'fewer'} households with a cash benefit "
+        f"({count(households['newly_reached'])} newly reached, {count(households['no_longer_reached'])} no longer reached); "
+        f"{count(households['gaining'])} households gain and {count(households['losing'])} lose.")
+    lifted = poverty["net_persons_lifted_out"]
+    everyone = poverty["by_group"]["all"]
+    sentence = (f"It lifts {count(poverty['persons_lifted_out'])} people out of poverty"
+                + (f" and pushes {count(poverty['persons_pushed_in'])} into it" if poverty["persons_pushed_in"] else "")
+                + f"; the poverty headcount goes from {everyone['fgt0_before_pct']:.2f} % to {everyone['fgt0_after_pct']:.2f} %")
+    if poverty["cost_per_person_lifted_pkr"] is not None and lifted > 0:
+        sentence += f", at {rupees(poverty['cost_per_person_lifted_pkr'])} a year per person lifted out"
+    sentences.append(sentence + ".")
+    for group, words in (("children", "children"), ("older_persons", "older persons"), ("women", "women"),
+                         ("persons_with_disabilities", "persons with disabilities")):
+        row = poverty["by_group"].get(group)
+        if row and abs(row["fgt0_change_pp"]) >= 0.005:
+            sentences.append(f"Poverty among {words}: {row['fgt0_before_pct']:.2f} % to {row['fgt0_after_pct']:.2f} %.")
+    inequality = impact["inequality"]
+    sentences.append(f"The Gini index moves from {inequality['gini_before']:.4f} to {inequality['gini_after']:.4f}.")
+    bands = impact["winners_losers_pct"]["all"]
+    sentences.append(
+        f"{bands['gain_more_than_5pct'] + bands['gain_less_than_5pct']:.1f} % of people gain "
+        f"({bands['gain_more_than_5pct']:.1f} % by more than 5 %), {bands['no_change']:.1f} % see no change and "
+        f"{bands['lose_less_than_5pct'] + bands['lose_more_than_5pct']:.1f} % lose.")
+    if impact["contributory"]:
+        block = impact["contributions"]
+        sentences.append(
+            f"Contributions collected: {rupees(block['collected_after_pkr'])} a year (insured persons "
+            f"{rupees(block['employee_after_pkr'])}, employers {rupees(block['employer_after_pkr'] or 0)}) against "
+            f"{rupees(block['social_insurance_benefits_after_pkr'])} of social-insurance benefits paid.")
+    return sentences

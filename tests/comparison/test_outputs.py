@@ -1,0 +1,103 @@
+"""The report files are written (HTML, Markdown, JSON, CSV, PNG), all or nothing, and agree with the JSON."""
+
+import csv
+import json
+import re
+
+import pytest
+
+from openfisca_ajk.comparison import compare, write_comparison
+from openfisca_ajk.comparison import outputs as outputs_module
+from openfisca_ajk.comparison.summary import rupees
+
+PNG = b"\x89PNG\r\n\x1a\n"
+CHARTS = ("deciles", "cost_by_scheme", "coverage", "winners_losers")
+
+
+@pytest.fixture(scope="module")
+def result(tax_benefit_system, population_2026, baseline_2026):
+    return compare(tax_benefit_system, ["kafaalat_14500", "universal_old_age_pension"], population_2026, "2026",
+                   baseline=baseline_2026)
+
+
+@pytest.fixture(scope="module")
+def written(result, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("compare")
+    paths, data = write_comparison(result, folder)
+    return folder, paths, data
+
+
+def test_every_file_is_written(written):
+    folder, paths, _ = written
+    names = {p.name for p in paths}
+    expected = {"compare.html", "compare.md", "compare.json", "compare_figures.csv", "compare_schemes.csv",
+                "compare_deciles.csv"} | {f"compare_{c}.png" for c in CHARTS}
+    assert names == expected
+    assert sorted(p.name for p in folder.iterdir()) == sorted(expected)   # no temporary file left
+    for chart in CHARTS:
+        assert (folder / f"compare_{chart}.png").read_bytes().startswith(PNG)
+    page = (folder / "compare.html").read_text(encoding="utf-8")
+    assert page.count("data:image/png;base64,") == len(CHARTS) and "<style>" in page and "src='http" not in page
+
+
+def test_the_summary_agrees_with_the_json(written):
+    folder, _, _ = written
+    data = json.loads((folder / "compare.json").read_text(encoding="utf-8"))
+    markdown = (folder / "compare.md").read_text(encoding="utf-8")
+    page = (folder / "compare.html").read_text(encoding="utf-8")
+    for reform in data["reforms"]:
+        totals, poverty = reform["totals"], reform["poverty"]
+        first = reform["summary"][0]
+        assert rupees(abs(totals["net_cost_pkr"])) in first
+        assert f"{abs(totals['net_cost_pct_total_budget']):.2f} % of the AJK budget" in first
+        reached = reform["households"]["newly_reached"] - reform["households"]["no_longer_reached"]
+        assert f"reaches {abs(reached):,.0f}" in reform["summary"][1]
+        assert f"lifts {poverty['persons_lifted_out']:,.0f} people out of poverty" in reform["summary"][2]
+        for sentence in reform["summary"]:
+            assert sentence in markdown
+            assert sentence.replace("'", "&#x27;") in page
+    pension = next(r for r in data["reforms"] if r["name"] == "universal_old_age_pension")
+    amount = float(re.search(r"costs Rs ([\d,.]+) bn", pension["summary"][0]).group(1).replace(",", ""))
+    assert amount == pytest.approx(pension["totals"]["net_cost_pkr"] / 1e9, abs=0.005)
+
+
+def test_the_csv_holds_every_figure_of_the_json(written):
+    folder, _, data = written
+    with (folder / "compare_figures.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    figures = {(row["reform"], row["figure"]): row["value"] for row in rows}
+    for reform in data["reforms"]:
+        assert float(figures[(reform["name"], "totals.net_cost_pkr")]) == reform["totals"]["net_cost_pkr"]
+        assert float(figures[(reform["name"], "poverty.persons_lifted_out")]) == reform["poverty"]["persons_lifted_out"]
+        assert float(figures[(reform["name"], "deciles[3].relative_change_pct")]) == reform["deciles"][2]["relative_change_pct"]
+    with (folder / "compare_schemes.csv").open(encoding="utf-8") as handle:
+        schemes = list(csv.DictReader(handle))
+    assert len(schemes) == sum(len(r["schemes"]) for r in data["reforms"])
+
+
+def test_an_error_while_writing_leaves_no_file(result, tmp_path, monkeypatch):
+    files, _ = outputs_module.render_files(result)
+    folder = tmp_path / "out"
+    calls = {"n": 0}
+    original = type(folder).write_bytes
+
+    def failing(self, data):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise OSError("disk full")
+        return original(self, data)
+
+    monkeypatch.setattr(type(folder), "write_bytes", failing)
+    with pytest.raises(OSError):
+        outputs_module.write_files(folder, files)
+    assert list(folder.iterdir()) == []
+
+
+def test_an_input_file_is_never_overwritten(result, tmp_path):
+    files, _ = outputs_module.render_files(result)
+    protected = tmp_path / "compare.json"
+    protected.write_text("input", encoding="utf-8")
+    with pytest.raises(ValueError, match="refusing to overwrite"):
+        outputs_module.write_files(tmp_path, files, protected=[protected])
+    assert protected.read_text(encoding="utf-8") == "input"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["compare.json"]
