@@ -39,7 +39,7 @@ def main(argv=None) -> int:
         return 2
     try:
         return arguments.handler(arguments) or 0
-    except (ValueError, KeyError, FileNotFoundError) as error:
+    except (ValueError, KeyError, OSError) as error:
         print(f"openfisca-ajk {arguments.command}: error: {error}", file=sys.stderr)
         return 1
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from openfisca_ajk.comparison.evaluation import compare
-from openfisca_ajk.microsim.outputs import atomic_write
+from openfisca_ajk.tools.files import atomic_write
 from openfisca_ajk.population import generate_population
 
 FIGURES = {

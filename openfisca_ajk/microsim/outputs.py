@@ -3,8 +3,9 @@
 import csv
 import io
 import json
-import os
 from pathlib import Path
+
+from openfisca_ajk.tools.files import atomic_write
 
 SCHEME_COLUMNS = ("scheme", "kind", "status", "entity", "periodicity", "cash", "eligible_units", "receiving_units",
                   "take_up_pct", "beneficiaries_persons", "beneficiaries_households", "eligible_persons",
@@ -20,22 +21,6 @@ def _number(value, fmt):
 
 def _cost_key(row):
     return -(row["annual_cost_pkr"] if row.get("annual_cost_pkr") is not None else -1.0)
-
-
-def atomic_write(path: Path, data: bytes, protected=()) -> Path:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, refusing to touch ``protected``."""
-    path = Path(path).resolve()
-    if any(path == Path(p).resolve() for p in protected if p):
-        raise ValueError(f"refusing to overwrite the input file {path}")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
-    finally:
-        if temporary.exists():
-            temporary.unlink()
-    return path
 
 
 def scheme_table(report) -> str:
