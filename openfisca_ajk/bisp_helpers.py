@@ -4,9 +4,7 @@ Pure functions on numpy arrays; the calendar constants come in as arguments so
 formulas pass them from the parameter tree.
 """
 
-import numpy
-
-from openfisca_ajk.tools.dates import civil_from_days
+from openfisca_ajk.tools.dates import months_between
 
 
 def completed_months(birth_dates, instant, months_per_year):
@@ -14,10 +12,7 @@ def completed_months(birth_dates, instant, months_per_year):
 
     A child born on the 10th has completed a month on the 10th of the next
     month. A person born after the instant gets a negative number, which
-    callers clip.
+    callers clip. Integer arithmetic through a lookup table over the birth days
+    (``openfisca_ajk.tools.dates.months_between``).
     """
-    days = numpy.asarray(birth_dates).astype("datetime64[D]").astype(numpy.int64)
-    birth_year, birth_month, birth_day = civil_from_days(days)
-    calendar_months = (instant.year - birth_year) * months_per_year + (instant.month - birth_month)
-    before_monthday = birth_day > instant.day
-    return (calendar_months - before_monthday).astype(numpy.int32)
+    return months_between(birth_dates, instant, months_per_year)

@@ -8,7 +8,8 @@ from openfisca_ajk.microsim.indicators import fgt, gini, quantile_groups
 from openfisca_ajk.microsim.months import months_of, plan_months
 from openfisca_ajk.microsim.outputs import write_outputs
 from openfisca_ajk.microsim.report import build_report
+from openfisca_ajk.microsim.reuse import plan_with_reuse
 from openfisca_ajk.microsim.run import RunResult, run_population
 
-__all__ = ["RunResult", "build_report", "fgt", "gini", "months_of", "plan_months", "quantile_groups",
+__all__ = ["RunResult", "build_report", "fgt", "gini", "months_of", "plan_months", "plan_with_reuse", "quantile_groups",
            "run_population", "write_outputs"]

@@ -31,9 +31,10 @@ from openfisca_core import periods
 from openfisca_core.parameters import Parameter, ParameterNode
 
 from openfisca_ajk.population.simulation import age_in_month, build_simulation
-from openfisca_ajk.tools.dates import civil_from_days
+from openfisca_ajk.tools.dates import _tabulate, civil_from_days, day_numbers
 
 HISTORY_MONTHS = 12
+DATE_FLAG_BEFORE, DATE_FLAG_BY_END, DATE_FLAG_ANNIVERSARY = 1, 2, 4
 PROBE_HOUSEHOLDS = 40
 
 
@@ -100,16 +101,23 @@ def relative_instant(month, instant):
 
 def probe_trace(tax_benefit_system, population, month, variables):
     """[(variable, period)], [(parameter, instant)] computed for ``month`` on a few households."""
+    nodes, parameters, _ = probe_trace_with_edges(tax_benefit_system, population, month, variables)
+    return nodes, parameters
+
+
+def probe_trace_with_edges(tax_benefit_system, population, month, variables):
+    """``probe_trace`` plus the dependency edges [((parent, period), (child, period))] of the traced calculations."""
     probe = population.slice_households(0, min(PROBE_HOUSEHOLDS, population.n_households))
     simulation = build_simulation(tax_benefit_system, probe, [month], input_months=input_window([month]))
     simulation.trace = True
     for variable in variables:
         simulation.calculate(variable, month)
-    nodes, parameters = [], []
+    nodes, parameters, edges = [], [], []
     for node in simulation.tracer.browse_trace():
         nodes.append((node.name, node.period))
         parameters += [(p.name, periods.instant(str(p.period))) for p in node.parameters]
-    return nodes, parameters
+        edges += [((node.name, node.period), (child.name, child.period)) for child in node.children]
+    return nodes, parameters, edges
 
 
 def input_key(population, name, period, window, month=None):
@@ -135,13 +143,17 @@ def input_key(population, name, period, window, month=None):
 def date_position_key(dates, month):
     """Where each date sits relative to ``month``, the month being computed (a date input is the same array in
     every month, so only its position relative to the month can make two months differ)."""
-    days = numpy.asarray(dates).astype("datetime64[D]")
-    first = numpy.datetime64(str(month.start), "D")
-    last = numpy.datetime64(str(month.stop), "D")
-    _, birth_month, birth_day = civil_from_days(days.astype(numpy.int64))
-    anniversary_passed = (birth_month < month.start.month) | ((birth_month == month.start.month) & (birth_day <= month.start.day))
-    flags = numpy.stack([days < first, days <= last, anniversary_passed])
-    return hashlib.sha256(numpy.packbits(flags).tobytes()).hexdigest()
+    first = numpy.datetime64(str(month.start), "D").astype(numpy.int64)
+    last = numpy.datetime64(str(month.stop), "D").astype(numpy.int64)
+
+    def flags(days):
+        _, birth_month, birth_day = civil_from_days(days)
+        anniversary_passed = (birth_month < month.start.month) | ((birth_month == month.start.month) & (birth_day <= month.start.day))
+        return ((days < first) * DATE_FLAG_BEFORE + (days <= last) * DATE_FLAG_BY_END
+                + anniversary_passed * DATE_FLAG_ANNIVERSARY).astype(numpy.uint8)
+
+    # one code per date (the three positions as bits), through a lookup table over the distinct days
+    return hashlib.sha256(_tabulate(day_numbers(dates), flags).tobytes()).hexdigest()
 
 
 def _cached_key(cache, population, name, period, window, month):
@@ -151,8 +163,32 @@ def _cached_key(cache, population, name, period, window, month):
     return cache[key]
 
 
-def equivalent(tax_benefit_system, population, first, second, window, snapshots):
-    """(True, '') if month ``second`` provably computes what month ``first`` does, else (False, reason)."""
+def varies_by_household(tax_benefit_system, population, name) -> bool:
+    """True for the inputs whose effect on a month is compared household by household when months are reused:
+    ``age`` computed for each month from birth dates, and every date input (birth, retirement, death dates)."""
+    variable = tax_benefit_system.variables.get(name)
+    if variable is None:
+        return False
+    if name == "age":
+        return variable.definition_period == periods.MONTH
+    return variable.value_type.__name__ == "date"
+
+
+def _coarse_key(population, name, period, window):
+    """For an input compared household by household: only whether the simulation holds it at ``period``."""
+    if name == "age" and period.unit == periods.MONTH and str(period) not in window:
+        return "none"
+    columns = population.person.keys() | population.household.keys()
+    return "held" if name in columns or (name == "age" and "date_of_birth" in columns) else "none"
+
+
+def equivalent(tax_benefit_system, population, first, second, window, snapshots, per_household=False):
+    """(True, '') if month ``second`` provably computes what month ``first`` does, else (False, reason).
+
+    ``per_household=True`` leaves out condition 4 for ``age`` and date inputs (``varies_by_household``): only
+    whether both months hold them is compared. The months then compute the same thing for every household
+    whose values of the reuse cut (``reuse_cut``) are equal in both months.
+    """
     (m, (nodes_m, params_m)), (n, (nodes_n, params_n)) = first, second
     if str(m.this_year) != str(n.this_year):
         return False, "different years"
@@ -170,6 +206,10 @@ def equivalent(tax_benefit_system, population, first, second, window, snapshots)
                 return False, f"{name} uses another formula in {q}"
             if variable.end is not None and (str(p.start) > str(variable.end)) != (str(q.start) > str(variable.end)):
                 return False, f"{name} ends between {p} and {q}"
+        if p is not None and per_household and varies_by_household(tax_benefit_system, population, name):
+            if _coarse_key(population, name, p, window) != _coarse_key(population, name, q, window):
+                return False, f"input {name} is held in {p} but not in {q}, or the reverse"
+            continue
         if p is not None and _cached_key(snapshots, population, name, p, window, m) != \
                 _cached_key(snapshots, population, name, q, window, n):
             return False, f"input {name} differs between {p} and {q}"
@@ -178,18 +218,23 @@ def equivalent(tax_benefit_system, population, first, second, window, snapshots)
 
 def plan_months(tax_benefit_system, population, months, variables) -> tuple:
     """([(representative month, [months it stands for])], explanation)."""
+    groups, note, _, _ = _plan(tax_benefit_system, population, months, variables)
+    return groups, note
+
+
+def _plan(tax_benefit_system, population, months, variables):
     months = [periods.period(m) for m in months]
     window = {str(m) for m in input_window(months)}
-    traces = {str(m): probe_trace(tax_benefit_system, population, m, variables) for m in months}
+    traces = {str(m): probe_trace_with_edges(tax_benefit_system, population, m, variables) for m in months}
     snapshots, groups, reasons = {}, [], []
     for month in months:
         for representative, members in groups:
-            same, reason = equivalent(tax_benefit_system, population, (representative, traces[str(representative)]),
-                                      (month, traces[str(month)]), window, snapshots)
+            same, reason = equivalent(tax_benefit_system, population, (representative, traces[str(representative)][:2]),
+                                      (month, traces[str(month)][:2]), window, snapshots)
             if same:
                 members.append(month)
                 break
             reasons.append(reason)
         else:
             groups.append((month, [month]))
-    return groups, f"{len(groups)} distinct month(s) computed for {len(months)} month(s)"
+    return groups, f"{len(groups)} distinct month(s) computed for {len(months)} month(s)", traces, (window, snapshots)

@@ -10,7 +10,8 @@ from openfisca_core.periods import ETERNITY, MONTH
 from openfisca_core.variables import Variable
 
 from openfisca_ajk.entities import Person
-from openfisca_ajk.public_service import completed_years_between, happened_before, happened_within, increase_factor
+from openfisca_ajk.public_service import happened_before, happened_within, increase_factor
+from openfisca_ajk.tools.dates import completed_years_between
 
 PENSION_GUIDE = "https://786times.com/how-to-calculate-pension-commutation/"
 FORMULA_GUIDE = "https://jobsgar.com/pension-calculation-formula/"

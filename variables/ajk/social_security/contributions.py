@@ -27,7 +27,7 @@ class ss_employee_contribution_rate(Variable):
     def formula(person, period, parameters):
         social_security = parameters(period).ajk.social_security
         rate = sum(social_security[b].in_force * social_security[b].employee_contribution_rate for b in BRANCHES)
-        return person.filled_array(rate)
+        return person.filled_array(rate, dtype=numpy.float32)   # the dtype the engine casts to
 
 
 class ss_employer_contribution_rate(Variable):
@@ -42,7 +42,7 @@ class ss_employer_contribution_rate(Variable):
     def formula(person, period, parameters):
         social_security = parameters(period).ajk.social_security
         rate = sum(social_security[b].in_force * social_security[b].employer_contribution_rate for b in BRANCHES)
-        return person.filled_array(rate)
+        return person.filled_array(rate, dtype=numpy.float32)   # the dtype the engine casts to
 
 
 class ss_employee_contribution_eligible(Variable):
@@ -67,10 +67,11 @@ class ss_employee_contribution(Variable):
     documentation = "Insurable wage x the insured person's rate; a voluntary member also pays the employer's rate."
 
     def formula(person, period, parameters):
-        rate = person("ss_employee_contribution_rate", period)
         voluntary = person("ss_voluntary_member", period)
-        rate = rate + voluntary * person("ss_employer_contribution_rate", period)
-        return person("ss_employee_contribution_eligible", period) * rate * person("ss_insurable_wage", period)
+        rate = voluntary * person("ss_employer_contribution_rate", period)   # a fresh array, updated in place
+        numpy.add(person("ss_employee_contribution_rate", period), rate, out=rate)
+        numpy.multiply(person("ss_employee_contribution_eligible", period), rate, out=rate)
+        return numpy.multiply(rate, person("ss_insurable_wage", period), out=rate)
 
 
 class ss_employer_contribution_eligible(Variable):

@@ -10,6 +10,7 @@ from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
 from openfisca_ajk.entities import Household, Person
+from openfisca_ajk.tools.groups import group_max
 
 C102 = "https://normlex.ilo.org/dyn/nrmlx_en/f?p=NORMLEXPUB:12100:0::NO::P12100_ILO_CODE:C102"
 PERIODICAL_BENEFITS = ("ss_sickness_benefit", "ss_unemployment_benefit", "ss_old_age_periodical_pension",
@@ -93,6 +94,6 @@ class ss_family_benefit(Variable):
 
     def formula(household, period, parameters):
         share = parameters(period).ajk.social_security.family.amount_per_child_share_of_minimum_wage
-        minimum_wage = household.max(household.members("ss_minimum_wage", period))
+        minimum_wage = group_max(household, household.members("ss_minimum_wage", period))
         children = household("ss_household_dependent_children", period)
         return household("ss_family_benefit_eligible", period) * children * share * minimum_wage

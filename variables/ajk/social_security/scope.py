@@ -28,7 +28,8 @@ class ss_minimum_wage(Variable):
     documentation = "The applicable minimum wage (parameter macro.minimum_wage.applicable). It may be given directly, e.g. to test a design against another wage."
 
     def formula(person, period, parameters):
-        return person.filled_array(parameters(period).macro.minimum_wage.applicable)
+        # filled directly in the variable's dtype: the engine would otherwise cast a float64 array (same values)
+        return person.filled_array(parameters(period).macro.minimum_wage.applicable, dtype=numpy.float32)
 
 
 class ss_scheme_in_force(Variable):
@@ -145,10 +146,14 @@ class ss_insurable_wage(Variable):
         insurable_wage = parameters(period).ajk.social_security.insurable_wage
         earnings = numpy.where(person("ss_voluntary_member", period),
                                person("self_employment_income", period), person("monthly_wage", period))
-        raised = numpy.maximum(earnings, person("ss_insurable_wage_floor", period))
-        capped = numpy.where(insurable_wage.ceiling_applies,
-                             numpy.minimum(raised, person("ss_insurable_wage_ceiling", period)), raised)
-        return person("ss_insured", period) * capped
+        # ``earnings`` is a fresh array: raise, cap and zero it in place (same values, fewer temporaries)
+        raised = numpy.maximum(earnings, person("ss_insurable_wage_floor", period), out=earnings)
+        if numpy.ndim(insurable_wage.ceiling_applies) or insurable_wage.ceiling_applies:
+            capped = numpy.where(insurable_wage.ceiling_applies,
+                                 numpy.minimum(raised, person("ss_insurable_wage_ceiling", period)), raised)
+        else:
+            capped = raised
+        return numpy.multiply(person("ss_insured", period), capped, out=capped)
 
 
 class ss_reference_wage(Variable):

@@ -40,6 +40,19 @@ def stipend_by_sex(level_rates, is_girl):
     return numpy.where(is_girl, level_rates.girl, level_rates.boy)
 
 
+def rate_by_level_and_sex(level, is_girl, covered):
+    """The stipend of each child's level and sex, 0 at a level not covered.
+
+    ``covered`` is ((SchoolLevel item, rates with .girl and .boy), ...). One table per sex indexed by the
+    level's code: the values of ``numpy.select`` over the levels of ``stipend_by_sex``, in two gathers.
+    """
+    girl_rates, boy_rates = numpy.zeros(len(SchoolLevel)), numpy.zeros(len(SchoolLevel))
+    for item, level_rates in covered:
+        girl_rates[item.index], boy_rates[item.index] = level_rates.girl, level_rates.boy
+    codes = numpy.asarray(level.view(numpy.ndarray) if hasattr(level, "possible_values") else level)
+    return numpy.where(is_girl, girl_rates[codes], boy_rates[codes])
+
+
 class bisp_taleemi_wazaif_quarterly_instalment(Variable):
     value_type = float
     entity = Person
@@ -65,15 +78,9 @@ class bisp_taleemi_wazaif_quarterly_instalment(Variable):
         rates = parameters(period).pakistan.bisp.taleemi_wazaif.quarterly_stipend
         is_girl = person("sex", period) == Sex.female
         level = person("school_level", period)
-        rate = numpy.select(
-            [level == SchoolLevel.primary, level == SchoolLevel.secondary, level == SchoolLevel.higher_secondary],
-            [
-                stipend_by_sex(rates.primary, is_girl),
-                stipend_by_sex(rates.secondary, is_girl),
-                stipend_by_sex(rates.higher_secondary, is_girl),
-            ],
-            default=0,
-        )
+        covered = ((SchoolLevel.primary, rates.primary), (SchoolLevel.secondary, rates.secondary),
+                   (SchoolLevel.higher_secondary, rates.higher_secondary))
+        rate = rate_by_level_and_sex(level, is_girl, covered)
         return person("bisp_taleemi_wazaif_eligible", period) * rate
 
 
