@@ -1,11 +1,11 @@
 """Impact regression: each library reform's headline impacts on a small fixed population, kept in a file.
 
-``tests/impact/reform_impacts.yaml`` records, per reform, its net cost and poverty change on the default
+``tests/impact/reform_impacts.yaml.in`` (YAML; the `.in` keeps `openfisca test` from reading it as test cases) records, per reform, its net cost and poverty change on the default
 synthetic population at a small fixed size and seed; ``tests/impact`` recomputes them and fails when one
 moves beyond the tolerance, so a rule change that moves an impact is noticed and the file updated on
 purpose. Regenerate it after an intended change with::
 
-    python3 -m openfisca_ajk.comparison.regression tests/impact/reform_impacts.yaml
+    python3 -m openfisca_ajk.comparison.regression tests/impact/reform_impacts.yaml.in
 """
 
 import sys

@@ -1,4 +1,4 @@
-"""Each library reform's headline impacts stay where tests/impact/reform_impacts.yaml records them."""
+"""Each library reform's headline impacts stay where tests/impact/reform_impacts.yaml.in records them."""
 
 import copy
 from pathlib import Path
@@ -9,7 +9,7 @@ import yaml
 from openfisca_ajk.comparison.regression import FIGURES, check, measure
 from openfisca_ajk.reform_diffs import list_reforms
 
-FILE = Path(__file__).with_name("reform_impacts.yaml")
+FILE = Path(__file__).with_name("reform_impacts.yaml.in")
 LIBRARY = {"kafaalat_14500", "universal_old_age_pension", "child_benefit_0_5", "disability_benefit",
            "draft_social_security_act", "eobi_pattern"}
 
