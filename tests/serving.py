@@ -37,26 +37,27 @@ def request(url, payload=None, method=None):
 
 
 @contextlib.contextmanager
-def openfisca_server(*extra_arguments):
-    """Yield the base URL of an ``openfisca serve -c openfisca_ajk`` process bound to 127.0.0.1."""
+def running_server(command, ready_path):
+    """Start ``command`` (a server bound to 127.0.0.1), wait until ``ready_path`` answers, yield its URL.
+
+    ``command`` is a list in which ``{port}`` is replaced by a free port. The process is stopped on exit.
+    """
     port = free_port()
-    openfisca = Path(sys.executable).with_name("openfisca")
-    command = [str(openfisca), "serve", "-c", "openfisca_ajk", "--bind", f"127.0.0.1:{port}",
-               "--workers", "1", *extra_arguments]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    process = subprocess.Popen([part.replace("{port}", str(port)) for part in command],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + STARTUP_SECONDS
         while time.monotonic() < deadline:
             if process.poll() is not None:
-                raise RuntimeError(f"openfisca serve exited early:\n{process.stdout.read().decode()}")
+                raise RuntimeError(f"the server exited early:\n{process.stdout.read().decode()}")
             try:
-                with urllib.request.urlopen(f"{base}/entities", timeout=2):
+                with urllib.request.urlopen(f"{base}{ready_path}", timeout=2):
                     break
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 time.sleep(0.3)
         else:
-            raise RuntimeError("openfisca serve did not answer within the start-up delay")
+            raise RuntimeError("the server did not answer within the start-up delay")
         yield base
     finally:
         process.terminate()
@@ -64,3 +65,11 @@ def openfisca_server(*extra_arguments):
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+def openfisca_server(*extra_arguments):
+    """An ``openfisca serve -c openfisca_ajk`` process on 127.0.0.1 (a context manager yielding its URL)."""
+    openfisca = Path(sys.executable).with_name("openfisca")
+    command = [str(openfisca), "serve", "-c", "openfisca_ajk", "--bind", "127.0.0.1:{port}",
+               "--workers", "1", *extra_arguments]
+    return running_server(command, "/entities")

@@ -17,7 +17,7 @@ def population_parameters(tax_benefit_system, year: int):
         raise ValueError(f"population parameters are not defined for {year}: {error}") from error
 
 
-def _optional(tax_benefit_system, instant, path):
+def optional_parameter(tax_benefit_system, instant, path):
     node = tax_benefit_system.parameters
     for name in path.split("."):
         children = getattr(node, "children", {})
@@ -33,7 +33,7 @@ def _optional(tax_benefit_system, instant, path):
 def minimum_wage(tax_benefit_system, year: int) -> tuple:
     """(value, parameter name): ``macro.minimum_wage.applicable`` if present, else the population fallback."""
     instant = instant_of(year)
-    value = _optional(tax_benefit_system, instant, "macro.minimum_wage.applicable")
+    value = optional_parameter(tax_benefit_system, instant, "macro.minimum_wage.applicable")
     if value is not None:
         return float(value), "macro.minimum_wage.applicable"
     return float(tax_benefit_system.parameters(instant).population.minimum_wage_fallback), \
@@ -44,7 +44,7 @@ def poverty_line(tax_benefit_system, year: int) -> tuple:
     """(PKR per adult equivalent per month, parameter name)."""
     instant = instant_of(year)
     for path in ("macro.poverty_line.cbn_official", "macro.poverty_line.national"):
-        value = _optional(tax_benefit_system, instant, path)
+        value = optional_parameter(tax_benefit_system, instant, path)
         if value is not None and not hasattr(value, "_children"):
             return float(value), path
     return float(tax_benefit_system.parameters(instant).population.poverty.line), "population.poverty.line"
@@ -62,7 +62,7 @@ def fiscal_denominators(tax_benefit_system, year: int) -> dict:
     }
     for key, paths in candidates.items():
         for path in paths:
-            value = _optional(tax_benefit_system, instant, path)
+            value = optional_parameter(tax_benefit_system, instant, path)
             if value is not None and not hasattr(value, "_children"):
                 result[key] = (float(value), path)
                 break

@@ -25,7 +25,7 @@ import numpy
 from openfisca_ajk.enums import EmploymentStatus, MaritalStatus, Sex
 from openfisca_ajk.population.calibration import largest_remainder
 from openfisca_ajk.population.data import ROLE_CODES
-from openfisca_ajk.population.parameters import band_edges, named_children
+from openfisca_ajk.population.parameters import optional_parameter, band_edges, named_children
 from openfisca_ajk.public_service import increase_factor
 from openfisca_ajk.tools.dates import civil_from_days
 
@@ -35,19 +35,6 @@ FEMALE = Sex.female.index
 STATUS = {item.name: item.index for item in EmploymentStatus}
 WIDOWED = MaritalStatus.widowed.index
 TAKE_UP_PREFIX = "take_up_draw_"
-
-
-def _optional(tax_benefit_system, instant, path):
-    node = tax_benefit_system.parameters
-    for name in path.split("."):
-        children = getattr(node, "children", {})
-        if name not in children:
-            return None
-        node = children[name]
-    try:
-        return node(instant)
-    except Exception:
-        return None
 
 
 def latest_value(parameter, instant: str):
@@ -199,11 +186,11 @@ def yearly_guzara(tax_benefit_system, year: int, household_sizes):
     total = numpy.zeros(len(sizes))
     months = tax_benefit_system.parameters(f"{int(year)}-07-01").general.months_per_year
     for start in month_starts(year):
-        yearly = _optional(tax_benefit_system, start, "ajk.zakat.guzara_allowance.yearly_per_beneficiary")
+        yearly = optional_parameter(tax_benefit_system, start, "ajk.zakat.guzara_allowance.yearly_per_beneficiary")
         if yearly is not None and start >= "2022-06-01":
             total += float(yearly) / float(months)
             continue
-        schedule = _optional(tax_benefit_system, start, "ajk.zakat.guzara_allowance.monthly_by_household_size")
+        schedule = optional_parameter(tax_benefit_system, start, "ajk.zakat.guzara_allowance.monthly_by_household_size")
         if schedule is not None and start >= "2016-12-01":
             total += schedule.calc(sizes)
     return total

@@ -1,48 +1,24 @@
 """The service behind a real gunicorn server on 127.0.0.1 answers as the library does."""
 
-import contextlib
 import json
-import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 
 import pytest
 
 from openfisca_ajk.service import evaluate, evaluate_batch, explain
-from tests.serving import free_port, request
+from tests.serving import request, running_server
 from tests.service.helpers import example, without
 
 pytestmark = pytest.mark.slow
 
 
-@contextlib.contextmanager
 def ajk_server(*extra):
-    port = free_port()
-    command = [sys.executable, "-m", "openfisca_ajk.cli", "serve", "--host", "127.0.0.1", "--port", str(port),
+    """``openfisca-ajk serve`` (gunicorn) on 127.0.0.1, with a small request size limit."""
+    command = [sys.executable, "-m", "openfisca_ajk.cli", "serve", "--host", "127.0.0.1", "--port", "{port}",
                "--workers", "1", "--max-request-bytes", "100000", *extra]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if process.poll() is not None:
-                raise RuntimeError(process.stdout.read().decode())
-            try:
-                with urllib.request.urlopen(f"{base}/service", timeout=2):
-                    break
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                time.sleep(0.3)
-        else:
-            raise RuntimeError("the server did not start")
-        yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+    return running_server(command, "/service")
 
 
 @pytest.fixture(scope="module")
