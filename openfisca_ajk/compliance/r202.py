@@ -7,6 +7,10 @@ through in-kind entitlement; the income guarantees are measured by the group's m
 household consumption plus cash transfers less contributions, per adult equivalent, stays below the
 line after transfers: the gap, by group and by sex (R202 para 21), and the PKR a month that would
 close it.
+
+Each guarantee's reach and gap are also broken down (``breakdowns``) by district, urban/rural area and
+consumption quintile (households ranked by consumption before transfers, weighted by their persons, as
+in the microsimulation report), with the groupings of ``microsim.report.person_groups``.
 """
 
 from dataclasses import dataclass, field
@@ -14,7 +18,9 @@ from dataclasses import dataclass, field
 import numpy
 
 from openfisca_ajk.compliance.parts import BRANCHES
-from openfisca_ajk.microsim.report import CASH_EXCLUDED_KINDS, adult_equivalents
+from openfisca_ajk.enums import District
+from openfisca_ajk.microsim.indicators import quantile_groups
+from openfisca_ajk.microsim.report import CASH_EXCLUDED_KINDS, adult_equivalents, by_group, person_groups
 from openfisca_ajk.population.data import CONSUMPTION
 from openfisca_ajk.population.parameters import poverty_line
 
@@ -25,6 +31,7 @@ GUARANTEES = {
     "older_persons": "Basic income security for older persons (para 5(d))",
 }
 INCOME_GUARANTEES = ("children", "active_age", "older_persons")
+BREAKDOWNS = ("district", "area", "quintile")
 
 
 @dataclass
@@ -41,6 +48,8 @@ class GuaranteeResult:
     gap_pct_of_line: float = None
     gap_pkr_per_month: float = None
     mean_benefit_pct_of_line: float = None
+    breakdowns: dict = field(default_factory=dict)     # {breakdown: {label: {persons, reached_pct, ...}}}
+    largest_gap_district: dict = None
     verdict: str = ""
     why: str = ""
 
@@ -78,11 +87,59 @@ def groups_of(context):
     return {"health_care": everyone, "children": children, "active_age": ~children & ~older, "older_persons": older}
 
 
+def breakdown_groups(context):
+    """{breakdown: (labels, code per person)} for district, area and (with consumption) quintile."""
+    population = context.population
+    groups, *_ = person_groups(population, context.parameters.population)
+    groups = {name: groups[name] for name in BREAKDOWNS if name in groups}
+    if CONSUMPTION in population.household:
+        h = population.person_household
+        persons_weight = (population.household["household_weight"].astype(numpy.float64)
+                          * numpy.bincount(h, minlength=population.n_households))
+        quintile = quantile_groups(population.household[CONSUMPTION], persons_weight, 5)[h]
+        groups["quintile"] = ([f"Q{i + 1}" for i in range(5)], quintile.astype(numpy.intp))
+    return groups
+
+
+def _breakdown(groups, weights, group, shares, sums):
+    """{breakdown: {label: {"persons", *shares, *sums}}}: ``shares`` {key: mask} as weighted % of the group
+    (``by_group``), ``sums`` {key: value per person} as weighted totals over the group; empty labels left out."""
+    percentages = {key: by_group(mask, weights, groups, within=group) for key, mask in shares.items()}
+    totals = {"persons": weights * group, **{key: weights * group * values for key, values in sums.items()}}
+    result = {}
+    for name, (labels, codes) in groups.items():
+        summed = {key: numpy.bincount(codes, weights=values, minlength=len(labels)) for key, values in totals.items()}
+        result[name] = {
+            label: {"persons": float(summed["persons"][i]),
+                    **{key: percentages[key][name][label] for key in shares},
+                    **{key: float(summed[key][i]) for key in sums}}
+            for i, label in enumerate(labels) if label in percentages[next(iter(shares))][name]}
+    return result
+
+
+def largest_gap_district(result):
+    """The district with the largest gap: PKR a month to the line (income guarantees), else share not reached."""
+    districts = result.breakdowns.get("district") or {}
+    if not districts:
+        return None
+    if result.gap_pkr_per_month is not None:
+        name = max(districts, key=lambda d: districts[d]["gap_pkr_per_month"])
+        row = districts[name]
+        found = {"district": name, "label": District[name].value, "gap_pkr_per_month": row["gap_pkr_per_month"],
+                 "below_minimum_pct": row["below_minimum_pct"]}
+        return found if row["gap_pkr_per_month"] > 0 else None
+    name = max(districts, key=lambda d: 100 - districts[d]["reached_pct"])
+    not_reached = round(100 - districts[name]["reached_pct"], 3)
+    return {"district": name, "label": District[name].value, "not_reached_pct": not_reached} if not_reached > 0 \
+        else None
+
+
 def check_r202(context, run):
     """[GuaranteeResult] for the four guarantees, from ``run`` (``run_population`` on ``context.population``)."""
     population, weights, h = context.population, context.weights, context.person["household"]
     female = context.person["female"]
     groups = groups_of(context)
+    breakdowns = breakdown_groups(context)
     line, line_parameter = poverty_line(context.system, context.year)
     equivalents = numpy.maximum(adult_equivalents(population, context.parameters.population), 1e-9)
     n_households = population.n_households
@@ -121,7 +178,10 @@ def check_r202(context, run):
             _share(reached[guarantee], weights, group),
             {"female": _share(reached[guarantee], weights, group & female),
              "male": _share(reached[guarantee], weights, group & ~female)})
+        shares, sums = {"reached_pct": reached[guarantee]}, {}
         if guarantee in INCOME_GUARANTEES and has_consumption:
+            shares.update(below_minimum_pct=below, gap_pct_of_line=gap_ratio)
+            sums["gap_pkr_per_month"] = shortfall_person
             result.below_minimum_pct = _share(below, weights, group)
             result.below_minimum_by_sex_pct = {"female": _share(below, weights, group & female),
                                                "male": _share(below, weights, group & ~female)}
@@ -132,6 +192,8 @@ def check_r202(context, run):
             base = float((weights * recipients).sum())
             result.mean_benefit_pct_of_line = (100 * float((weights * recipients * per_equivalent).sum()) / base / line
                                                if base > 0 else 0.0)
+        result.breakdowns = _breakdown(breakdowns, weights, group, shares, sums)
+        result.largest_gap_district = largest_gap_district(result)
         results.append(judge(result, line, line_parameter))
     return results
 

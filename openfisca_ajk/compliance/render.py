@@ -1,6 +1,7 @@
 """The compliance report as one self-contained HTML page (inline CSS, no script, no external file)."""
 
 from openfisca_ajk.compliance.files import esc, page, table
+from openfisca_ajk.enums import District
 
 
 def _number(value, unit):
@@ -53,6 +54,40 @@ def _r202(guarantees):
     return table(headers, rows, classes)
 
 
+BREAKDOWN_TITLES = {"district": "District", "area": "Urban or rural", "quintile": "Consumption quintile"}
+
+
+def _r202_breakdowns(guarantees):
+    """One compact table per breakdown (district, area, quintile): reach, share below the line and gap."""
+    names = [name for name in BREAKDOWN_TITLES if any(name in g.breakdowns for g in guarantees)]
+    blocks = []
+    for name in names:
+        labels = list(dict.fromkeys(label for g in guarantees for label in g.breakdowns.get(name, {})))
+        headers = [BREAKDOWN_TITLES[name]]
+        for g in guarantees:
+            short = g.guarantee.replace("_", " ").capitalize()
+            headers.append(f"{short}: reached")
+            if g.gap_pkr_per_month is not None:
+                headers += [f"{short}: below line", f"{short}: gap, PKR a month"]
+        rows = []
+        for label in labels:
+            row = [esc(District[label].value if name == "district" else label.replace("_", " ").capitalize())]
+            for g in guarantees:
+                cell = g.breakdowns.get(name, {}).get(label)
+                row.append("" if cell is None else f"{cell['reached_pct']:.1f} %")
+                if g.gap_pkr_per_month is not None:
+                    row += ["", ""] if cell is None else [f"{cell['below_minimum_pct']:.1f} %",
+                                                          f"{cell['gap_pkr_per_month']:,.0f}"]
+            rows.append(row)
+        blocks.append(f"<h3>By {esc(BREAKDOWN_TITLES[name].lower())}</h3>" + table(headers, rows))
+    if blocks:
+        blocks.insert(0, "<p><small>Reached: % of the guarantee's group (all residents for health care) reached by a "
+                         "scheme; below line: % of the group below the poverty line after transfers; gap: PKR a "
+                         "month that would bring the group's households to the line. Quintiles rank households by "
+                         "consumption before transfers (Q1 poorest).</small></p>")
+    return "\n".join(blocks)
+
+
 def render_html(report):
     c102 = report.c102
     title = f"C102 and R202 compliance: {report.reform or 'today’s law'}, {report.date}"
@@ -78,6 +113,7 @@ def render_html(report):
             body.append(_checks_table(part.higher_standards))
     body.append("<h2>R202 social protection floor</h2>")
     body.append(_r202(report.r202))
+    body.append(_r202_breakdowns(report.r202))
     notes = [*report.notes, f"Population: {report.population}"]
     body.append("<h2>Notes</h2><ul>" + "".join(f"<li>{esc(n)}</li>" for n in notes) + "</ul>")
     body.append("<p><small>Verdicts: meets, fails, not_applicable, cannot_determine. Checks marked 'to verify in "

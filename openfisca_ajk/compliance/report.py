@@ -45,7 +45,23 @@ def r202_summary(guarantees):
         if g.below_minimum_pct is not None:
             text += f", {g.below_minimum_pct:.1f} % below the poverty line"
         parts.append(text)
-    return "R202 gaps: " + "; ".join(parts) + "."
+    return "R202 gaps: " + "; ".join(parts) + "." + district_sentence(gaps)
+
+
+def district_sentence(guarantees):
+    """One sentence naming, per guarantee with a gap, the district where the gap is largest ("" if none)."""
+    parts = []
+    for g in guarantees:
+        worst = g.largest_gap_district
+        if not worst:
+            continue
+        if "gap_pkr_per_month" in worst:
+            detail = (f"{worst['gap_pkr_per_month']:,.0f} PKR a month, with {worst['below_minimum_pct']:.1f} % "
+                      "below the line")
+        else:
+            detail = f"{worst['not_reached_pct']:.1f} % not reached"
+        parts.append(f"{g.guarantee.replace('_', ' ')} in {worst['label']}, {detail}")
+    return " Largest gap by district: " + "; ".join(parts) + "." if parts else ""
 
 
 def compliance_report(reform=None, date=DEFAULT_DATE, size=DEFAULT_SIZE, seed=DEFAULT_SEED, population=None,
