@@ -28,7 +28,8 @@ def generator_key(tax_benefit_system, year: int, seed: int, scale: float, birth_
         digest.update(Path(module.__file__).read_bytes())
     digest.update(generator.GENERATOR_VERSION.encode())
     digest.update(birth_dates.encode())
-    for path in ("macro.ajk_budget.pensions", "ajk.public_service.pension", "ajk.zakat.guzara_allowance"):
+    for path in ("macro.ajk_budget.pensions", "ajk.public_service.pension", "ajk.public_service.family_pension",
+                 "ajk.zakat.guzara_allowance"):
         node = tax_benefit_system.parameters
         for name in path.split("."):
             node = node.children[name]

@@ -3,12 +3,18 @@
 - Retired AJK public servants drawing the civil pension: their number is calibrated so that their yearly
   pensions equal a share of the AJK budget's pension bill (``pension_bill_target``); serving public
   servants get a career (service years, pensionable pay, grade, superannuation date).
+- Family pensioners: widowed persons whose deceased spouse was an AJK public servant who died in service
+  (after the qualifying service) or as a pensioner, in number such that their yearly family pensions equal
+  a share of the same pension bill (``family_pension_target``). They are drawn from a random stream of
+  their own, so the other draws of the population do not change.
+- No death in service is generated: ``died_in_service_this_month`` is a monthly event and the population's
+  inputs hold for every month of the year, so an event would be counted twelve times.
 - Zakat mustahiqs: poorest households first, calibrated so that the guzara allowance costs the guzara
   share of the zakat distributed in AJK (``zakat_guzara_target``).
 - ``is_registered_with_bisp``: members of households scoring under the Kafaalat PMT cut-off (the NSER
   registry's beneficiaries; an assumption, no other registration rate is published for AJK).
 - ``father_is_deceased``: children of a household headed by a widow (no rate needed).
-- ``receives_other_cash_assistance``: civil pensioners and zakat mustahiqs (the AJK Social Protection
+- ``receives_other_cash_assistance``: civil and family pensioners and zakat mustahiqs (the AJK Social Protection
   Programme excludes persons already assisted; Kafaalat households are excluded by its own formula).
 - ``is_muslim`` keeps its default (true). No transgender person is generated: no cited prevalence for AJK.
 - ``ss_contribution_months`` is not generated: it is an input of months credited to the draft contributory
@@ -165,6 +171,122 @@ def add_public_service(c):
     person["bps_grade"] = assign_grades(pay, serving | pensioner, careers.bps_grade_shares, rng)
 
 
+def family_pension_target(tax_benefit_system, year: int) -> dict:
+    """Yearly family pensions the population's family pensioners should draw in ``year``, with how it was derived."""
+    civil = pension_bill_target(tax_benefit_system, year)
+    if civil is None:
+        return None
+    careers = tax_benefit_system.parameters(f"{int(year)}-07-01").population.public_service_pensions
+    share = float(careers.family_pension_share_of_bill)
+    return {**civil, "value": civil["bill"] * civil["uprating"] * share, "share": share}
+
+
+def yearly_family_pensions(tax_benefit_system, year, last_pay, service, retirement, death):
+    """Family pension paid over the 12 months of ``year``, per family pensioner (the law's formula, PKR)."""
+    increases = tax_benefit_system.parameters.ajk.public_service.pension.increase_rate
+    started = numpy.minimum(retirement, death)
+    died_as_pensioner = retirement < death
+    total = numpy.zeros(len(last_pay))
+    for start in month_starts(year):
+        public_service = tax_benefit_system.parameters(start).ajk.public_service
+        pension, family = public_service.pension, public_service.family_pension
+        maximum = float(pension.maximum_qualifying_service)
+        gross = last_pay * float(pension.full_pension_rate) * numpy.minimum(service, maximum) / maximum
+        eligible = (death < numpy.datetime64(start, "D")) & (
+            died_as_pensioner | (service >= float(family.minimum_service_death_in_service)))
+        total += eligible * float(family.share_of_pension) * gross * increase_factor(increases, started, start)
+    return total
+
+
+def closest_subset(amounts, target):
+    """Positions (in order) of records whose amounts sum closest to ``target``: the longest prefix not above
+    it, then any later record that brings the sum closer, then the one swap that brings it closest."""
+    cumulative = numpy.cumsum(amounts)
+    chosen = numpy.zeros(len(amounts), dtype=bool)
+    k = int(numpy.searchsorted(cumulative, target, side="right"))
+    chosen[:k] = True
+    total = float(cumulative[k - 1]) if k else 0.0
+    for i in range(k, len(amounts)):
+        if abs(total + amounts[i] - target) < abs(total - target):
+            chosen[i], total = True, total + float(amounts[i])
+    inside, outside = numpy.flatnonzero(chosen), numpy.flatnonzero(~chosen)
+    if inside.size and outside.size:
+        gaps = numpy.abs(total - amounts[inside][:, None] + amounts[outside][None, :] - target)
+        best = numpy.unravel_index(int(numpy.argmin(gaps)), gaps.shape)
+        if gaps[best] < abs(total - target):
+            chosen[inside[best[0]]], chosen[outside[best[1]]] = False, True
+    return numpy.flatnonzero(chosen)
+
+
+def add_family_pensions(c):
+    """Widowed persons drawing a family pension for a deceased public servant, calibrated to the pension bill."""
+    person, tbs, year = c["person"], c["tax_benefit_system"], int(c["year"])
+    n = len(person["age"])
+    death = numpy.full(n, NO_EVENT)
+    retirement = numpy.full(n, NO_EVENT)
+    last_pay = numpy.zeros(n, dtype=numpy.float32)
+    service = numpy.zeros(n, dtype=numpy.float32)
+    target = family_pension_target(tbs, year)
+    serving = person["is_public_servant"]
+    start_of_year = numpy.datetime64(f"{year}-01-01", "D")
+    own_pension = person["public_service_retirement_date"] < start_of_year
+    candidates = (person["marital_status"] == WIDOWED) & ~own_pension
+    if target is not None and serving.any() and candidates.any():
+        rng = numpy.random.default_rng(numpy.random.SeedSequence([int(c["seed"]), year, zlib.crc32(b"family_pension")]))
+        drawn = draw_deceased_servants(c, candidates, rng)
+        yearly = yearly_family_pensions(tbs, year, drawn["last_pay"], drawn["service"], drawn["retirement"], drawn["death"])
+        weights = c["household"]["household_weight"].astype(numpy.float64)[c["person_household"]][drawn["order"]]
+        keep = closest_subset(yearly * weights, target["value"])
+        chosen = drawn["order"][keep]
+        death[chosen], retirement[chosen] = drawn["death"][keep], drawn["retirement"][keep]
+        last_pay[chosen], service[chosen] = drawn["last_pay"][keep], drawn["service"][keep]
+    person["deceased_public_servant_death_date"] = death
+    person["deceased_public_servant_retirement_date"] = retirement
+    person["deceased_public_servant_last_pay"] = last_pay
+    person["deceased_public_servant_service_years"] = service
+
+
+def draw_deceased_servants(c, candidates, rng):
+    """For widowed candidates in a random order tilted to the servants' sex mix and to better-off households:
+    the deceased spouse's career (entry, death in service or as a pensioner, service, last pay)."""
+    person, tbs, year = c["person"], c["tax_benefit_system"], int(c["year"])
+    careers = c["parameters"].public_service_pensions
+    public_service = tbs.parameters(f"{year}-07-01").ajk.public_service
+    superannuation = float(public_service.pension.superannuation_age)
+    qualifying = float(public_service.family_pension.minimum_service_death_in_service)
+    sex, serving = person["sex"], person["is_public_servant"]
+    female_servants = float(numpy.mean(sex[serving] == FEMALE))
+    female_candidates = float(numpy.mean(sex[candidates] == FEMALE))
+    # A widow's deceased husband was a male servant, a widower's deceased wife a female servant.
+    propensity = numpy.where(sex == FEMALE, (1 - female_servants) / max(female_candidates, 1e-9),
+                             female_servants / max(1 - female_candidates, 1e-9))
+    propensity = propensity * numpy.exp(0.3 * c["welfare"])[c["person_household"]]
+    order = ranked_candidates(candidates, propensity, rng)
+    m = order.size
+    low, high = float(careers.entry_age_minimum), float(careers.entry_age_maximum)
+    entry = low + (high - low) * rng.random(m)
+    gap = 2 + 6 * rng.random(m)      # the generator's couples: the husband is 2 to 8 years older
+    gap = numpy.where(sex[order] == FEMALE, gap, -gap)
+    gap_days = numpy.round(gap * 365.25).astype(numpy.int64).astype("timedelta64[D]")
+    birth = person["date_of_birth"][order].astype("datetime64[D]") - gap_days
+    start_of_year = numpy.datetime64(f"{year}-01-01", "D")
+    age_now = (start_of_year - birth).astype(numpy.float64) / 365.25
+    earliest = entry + qualifying + 0.01
+    latest = numpy.minimum(age_now - 0.01, float(careers.death_age_maximum))
+    age_at_death = earliest + (latest - earliest) * rng.random(m)
+    death = birth + numpy.floor(age_at_death * 365.25).astype(numpy.int64).astype("timedelta64[D]")
+    superannuation_date = anniversary(birth, superannuation)
+    in_service = death < superannuation_date
+    retirement = numpy.where(in_service, NO_EVENT, superannuation_date)
+    service = numpy.where(in_service, (death - birth).astype(numpy.float64) / 365.25, superannuation) - entry
+    today_pay = person["monthly_wage"][serving][rng.integers(0, int(serving.sum()), size=m)].astype(numpy.float64)
+    increases = tbs.parameters.ajk.public_service.pension.increase_rate
+    last_pay = today_pay / increase_factor(increases, numpy.minimum(retirement, death), f"{year}-07-01")
+    feasible = (latest > earliest) & (death < start_of_year)
+    return {"order": order[feasible], "death": death[feasible], "retirement": retirement[feasible],
+            "service": service[feasible], "last_pay": last_pay[feasible]}
+
+
 def ranked_candidates(candidates, propensity, rng):
     """Candidate indices in a random order tilted by ``propensity`` (weighted sampling without replacement)."""
     index = numpy.flatnonzero(candidates)
@@ -225,8 +347,10 @@ def add_registration_and_family(c):
     widow_head = numpy.zeros(len(household["household_id"]), dtype=bool)
     widow_head[h[is_head]] = (person["sex"][is_head] == FEMALE) & (person["marital_status"][is_head] == WIDOWED)
     person["father_is_deceased"] = (c["role"] == CHILD) & widow_head[h]
-    pensioner = person["public_service_retirement_date"] < numpy.datetime64(f"{int(c['year'])}-01-01", "D")
-    person["receives_other_cash_assistance"] = pensioner | person["is_zakat_mustahiq"]
+    start_of_year = numpy.datetime64(f"{int(c['year'])}-01-01", "D")
+    pensioner = person["public_service_retirement_date"] < start_of_year
+    family_pensioner = person["deceased_public_servant_death_date"] < start_of_year
+    person["receives_other_cash_assistance"] = pensioner | family_pensioner | person["is_zakat_mustahiq"]
 
 
 # ----- take-up -----------------------------------------------------------------------------------------
@@ -252,6 +376,7 @@ def add_take_up_draws(c):
 
 def add_programme_inputs(c):
     add_public_service(c)
+    add_family_pensions(c)
     add_zakat(c)
     add_registration_and_family(c)
     add_take_up_draws(c)

@@ -1,7 +1,8 @@
 """Calibration report: every target of the population parameters, what the population achieves, and the tolerance.
 
 Shares must be within 1 percentage point, totals within 0.5 %, money totals met by
-choosing whole records (civil pension bill, zakat guzara spending) within 2 %. The
+choosing whole records (civil pensions and family pensions, each a share of the pension bill;
+zakat guzara spending) within 2 %. The
 weighted population (household weights) is compared with the targets for its year.
 """
 
@@ -12,7 +13,8 @@ from openfisca_ajk.population.data import CONSUMPTION
 from openfisca_ajk.population.generator import age_bands, target_district_totals
 from openfisca_ajk.population.parameters import DISTRICTS, named_children, population_parameters, poverty_line
 from openfisca_ajk.population.programmes import (
-    pension_bill_target, yearly_civil_pensions, yearly_guzara, zakat_guzara_target,
+    family_pension_target, pension_bill_target, yearly_civil_pensions, yearly_family_pensions, yearly_guzara,
+    zakat_guzara_target,
 )
 
 SHARE_TOLERANCE = 0.01      # one percentage point
@@ -122,6 +124,7 @@ def programme_rows(rows, tax_benefit_system, population, w):
                                        person["ajk_civil_pension_commuted"][drawing], retirement[drawing])
         money(f"civil pensions, PKR a year ({target['share']:.0%} of the {target['bill_date'][:4]} pension bill "
               f"x {target['uprating']:.3f})", target["value"], float((yearly * w[drawing]).sum()))
+    family_rows(money, tax_benefit_system, population, w)
     if "is_zakat_mustahiq" in person:
         h = population.person_household
         households = numpy.bincount(h, weights=person["is_zakat_mustahiq"], minlength=population.n_households) > 0
@@ -129,6 +132,25 @@ def programme_rows(rows, tax_benefit_system, population, w):
         w_h = population.household["household_weight"].astype(numpy.float64)
         achieved = float((yearly_guzara(tax_benefit_system, year, sizes[households]) * w_h[households]).sum())
         money("zakat guzara allowance, PKR a year", zakat_guzara_target(tax_benefit_system, year), achieved)
+
+
+def family_rows(money, tax_benefit_system, population, w):
+    """Family pensions against their share of the pension bill, where the population has family pensioners' inputs."""
+    person, year = population.person, population.year
+    target = family_pension_target(tax_benefit_system, year)
+    needed = ("deceased_public_servant_death_date", "deceased_public_servant_retirement_date",
+              "deceased_public_servant_last_pay", "deceased_public_servant_service_years")
+    if target is None or not all(k in person for k in needed):
+        return
+    death = person["deceased_public_servant_death_date"].astype("datetime64[D]")
+    paid = death <= numpy.datetime64(f"{year}-12-31", "D")
+    yearly = yearly_family_pensions(tax_benefit_system, year,
+                                    person["deceased_public_servant_last_pay"][paid].astype(numpy.float64),
+                                    person["deceased_public_servant_service_years"][paid].astype(numpy.float64),
+                                    person["deceased_public_servant_retirement_date"].astype("datetime64[D]")[paid],
+                                    death[paid])
+    money(f"family pensions, PKR a year ({target['share']:.0%} of the {target['bill_date'][:4]} pension bill "
+          f"x {target['uprating']:.3f})", target["value"], float((yearly * w[paid]).sum()))
 
 
 def format_calibration(rows) -> str:

@@ -5,10 +5,13 @@ import dataclasses
 import numpy
 import pytest
 
+from openfisca_ajk.enums import MaritalStatus
 from openfisca_ajk.microsim import build_report, run_population
 from openfisca_ajk.microsim.take_up import take_up_rate
 from openfisca_ajk.population import calibration_report, generate_population
-from openfisca_ajk.population.programmes import TAKE_UP_PREFIX, pension_bill_target, zakat_guzara_target
+from openfisca_ajk.population.programmes import (
+    TAKE_UP_PREFIX, family_pension_target, pension_bill_target, zakat_guzara_target,
+)
 
 YEAR = 2026   # the Sehat card is in force again from January 2026
 
@@ -34,7 +37,7 @@ def row_of(report, name):
 
 def test_pension_and_zakat_targets_are_met_by_the_population(tax_benefit_system, population):
     rows = {r["target"]: r for r in calibration_report(tax_benefit_system, population) if r["kind"] == "money"}
-    assert len(rows) == 2 and all(r["ok"] for r in rows.values()), rows
+    assert len(rows) == 3 and all(r["ok"] for r in rows.values()), rows
 
 
 def test_engine_pays_civil_pensions_and_guzara_close_to_the_targets(tax_benefit_system, report):
@@ -46,6 +49,25 @@ def test_engine_pays_civil_pensions_and_guzara_close_to_the_targets(tax_benefit_
     assert guzara == pytest.approx(zakat_guzara_target(tax_benefit_system, YEAR), rel=0.02)
     assert guzara == pytest.approx(185.3e6 * 0.6, rel=0.02)
     assert row_of(report, "ajk_benevolent_fund_grants")["annual_cost_pkr"] > 0   # servants retiring in the year
+
+
+def test_family_pensions_are_paid_to_widowed_persons_and_meet_their_target(tax_benefit_system, population, report):
+    target = family_pension_target(tax_benefit_system, YEAR)
+    assert target["value"] == pytest.approx(35e9 * 1.07 * 0.1)   # FY2023-24 bill, +7 % Jul 2025, family share
+    rows = [r for r in calibration_report(tax_benefit_system, population) if r["target"].startswith("family pensions")]
+    assert len(rows) == 1 and rows[0]["ok"] and rows[0]["tolerance"] == 0.02, rows
+    family = row_of(report, "ajk_family_pension")["annual_cost_pkr"]
+    assert family == pytest.approx(target["value"], rel=0.02)
+    person = population.person
+    drawing = person["deceased_public_servant_death_date"] < numpy.datetime64(f"{YEAR}-01-01", "D")
+    assert drawing.sum() > 10 and numpy.all(person["marital_status"][drawing] == MaritalStatus.widowed.index)
+    died_as_pensioner = person["deceased_public_servant_retirement_date"][drawing] < \
+        person["deceased_public_servant_death_date"][drawing]
+    assert numpy.all(died_as_pensioner | (person["deceased_public_servant_service_years"][drawing] >= 10))
+    assert numpy.all(person["deceased_public_servant_last_pay"][drawing] > 0)
+    assert numpy.all(person["receives_other_cash_assistance"][drawing])
+    own_pension = person["public_service_retirement_date"] < numpy.datetime64(f"{YEAR}-01-01", "D")
+    assert not numpy.any(own_pension & drawing)
 
 
 def test_orphans_registration_and_other_assistance_are_generated(population):
