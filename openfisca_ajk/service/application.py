@@ -27,6 +27,8 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date
+from json.encoder import encode_basestring_ascii
+from operator import itemgetter
 
 from openfisca_ajk.service.constants import DATE_MAX, DATE_MIN, ID_PATTERN, MAX_ID_LENGTH, MAX_PERSONS
 from openfisca_ajk.service.errors import ApplicationError, problem
@@ -66,18 +68,154 @@ class Application:
         }
 
     def digest(self):
-        """SHA-256 of ``canonical()`` as compact JSON with sorted keys (dates as ISO strings)."""
+        """SHA-256 of ``canonical()`` as compact JSON with sorted keys (dates as ISO strings).
+
+        The text is ``canonical_text()``: exactly what ``json.dumps`` gives for the document (see
+        ``reference_digest``), written from per-key-set templates, value by value."""
+        return "sha256:" + hashlib.sha256(self.canonical_text().encode("ascii")).hexdigest()
+
+    def canonical_text(self):
+        """``json.dumps`` of the canonical document (compact, sorted keys, ASCII, dates as ISO strings)."""
+        persons = ",".join([_PERSON % (_value_text(p.id), _inputs_text(p.inputs), _value_text(p.role))
+                            for p in self.persons])
+        return _DOCUMENT % (_value_text(self.date), _value_text(self.household_id),
+                            _inputs_text(self.household_inputs), persons, _value_text(self.reform))
+
+    def reference_digest(self):
+        """The digest through ``json.dumps`` of the document (the reference ``digest`` equals)."""
         document = {"date": self.date, "household": {"id": self.household_id, "inputs": self.household_inputs},
                     "persons": [{"id": p.id, "inputs": p.inputs, "role": p.role} for p in self.persons],
                     "reform": self.reform}
-        text = json.dumps(document, separators=(",", ":"), ensure_ascii=True, sort_keys=True, default=_iso)
-        return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+        return "sha256:" + hashlib.sha256(_dumps(document).encode("utf-8")).hexdigest()
 
 
 def _iso(value):
     if isinstance(value, date):
         return value.isoformat()
     raise TypeError(f"cannot hash a {type(value).__name__}")
+
+
+def _dumps(value):
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=True, sort_keys=True, default=_iso)
+
+
+# The canonical JSON text written directly. ``json.dumps`` (compact, ``sort_keys``, ``ensure_ascii``)
+# writes a str with ``encode_basestring_ascii``, True/False/None as true/false/null, an int with
+# ``int.__repr__``, a finite float with ``float.__repr__``; a date goes through ``_iso``. Exactly those
+# classes are written here, anything else (a subclass, a non-finite float, a container) by ``_dumps``.
+_DOCUMENT = '{"date":%s,"household":{"id":%s,"inputs":%s},"persons":[%s],"reform":%s}'
+_PERSON = '{"id":%s,"inputs":%s,"role":%s}'
+_CONSTANTS = {True: "true", False: "false"}
+
+
+def _float_text(value):
+    return float.__repr__(value) if value - value == 0.0 else _dumps(value)
+
+
+_WRITERS = {
+    str: encode_basestring_ascii, bool: _CONSTANTS.__getitem__, int: int.__repr__, float: _float_text,
+    date: lambda value: '"' + value.isoformat() + '"', type(None): lambda value: "null",
+}
+
+
+def _value_text(value):
+    writer = _WRITERS.get(value.__class__)
+    return _dumps(value) if writer is None else writer(value)
+
+
+_TEMPLATES = {}         # tuple of an input dict's keys (in its order) -> (getter of the sorted values, format)
+
+
+def _template(keys):
+    ordered = sorted(keys)
+    text = "{" + ",".join(encode_basestring_ascii(key).replace("%", "%%") + ":%s" for key in ordered) + "}"
+    if not ordered:
+        getter = lambda inputs: ()                                  # noqa: E731
+    elif len(ordered) == 1:
+        getter = lambda inputs, key=ordered[0]: (inputs[key],)     # noqa: E731
+    else:
+        getter = itemgetter(*ordered)
+    if len(_TEMPLATES) >= 4096:                                     # bounded: start again when full
+        _TEMPLATES.clear()
+    found = _TEMPLATES[keys] = (getter, text)
+    return found
+
+
+def _inputs_text(inputs):
+    keys = tuple(inputs)
+    found = _TEMPLATES.get(keys)
+    if found is None:
+        if not all(key.__class__ is str for key in keys):
+            return _dumps(inputs)
+        found = _template(keys)
+    getter, text = found
+    return text % tuple(map(_value_text, getter(inputs)))
+
+
+def _column_texts(values):
+    """``[_value_text(value) for value in values]``, a whole column at once when it holds one class."""
+    classes = set(map(type, values))
+    if len(classes) == 1:
+        kind = classes.pop()
+        if kind is str:
+            return list(map(encode_basestring_ascii, values))
+        if kind is bool:
+            return list(map(_CONSTANTS.__getitem__, values))
+        if kind is int:
+            return list(map(int.__repr__, values))
+        if kind is float:
+            texts = list(map(float.__repr__, values))
+            if "nan" in texts or "inf" in texts or "-inf" in texts:
+                texts = [text if text not in ("nan", "inf", "-inf") else _dumps(value) for text, value in zip(texts, values)]
+            return texts
+        if kind is date:
+            return list(map('"%s"'.__mod__, map(date.isoformat, values)))
+    return list(map(_value_text, values))
+
+
+def _inputs_texts(holders):
+    """``[_inputs_text(inputs) for inputs in holders]``: the holders grouped by their keys, each group
+    written column by column (those of a batch mostly give the same fields)."""
+    groups = {}
+    for position, inputs in enumerate(holders):
+        keys = tuple(inputs)
+        group = groups.get(keys)
+        if group is None:
+            group = groups[keys] = ([], [])
+        group[0].append(position)
+        group[1].append(inputs)
+    texts = [None] * len(holders)
+    for keys, (positions, dicts) in groups.items():
+        if len(keys) < 2 or not all(key.__class__ is str for key in keys):
+            for position, inputs in zip(positions, dicts):
+                texts[position] = _inputs_text(inputs)
+            continue
+        getter, text = _TEMPLATES.get(keys) or _template(keys)
+        columns = [_column_texts(column) for column in zip(*map(getter, dicts))]
+        for position, written in zip(positions, map(text.__mod__, zip(*columns))):
+            texts[position] = written
+    return texts
+
+
+def digests(applications):
+    """``[application.digest() for application in applications]``, written column-wise for a batch."""
+    households = _inputs_texts([a.household_inputs for a in applications])
+    persons = [p for a in applications for p in a.persons]
+    person_inputs = _inputs_texts([p.inputs for p in persons])
+    person_texts = list(map(_PERSON.__mod__, zip(_column_texts([p.id for p in persons]), person_inputs,
+                                                  _column_texts([p.role for p in persons]))))
+    months = _column_texts([a.date for a in applications])
+    household_ids = _column_texts([a.household_id for a in applications])
+    reforms = _column_texts([a.reform for a in applications])
+    found, first = [], 0
+    sha256 = hashlib.sha256
+    for index, application in enumerate(applications):
+        stop = first + len(application.persons)
+        text = _DOCUMENT % (months[index], household_ids[index], households[index], ",".join(person_texts[first:stop]),
+                            reforms[index])
+        found.append("sha256:" + sha256(text.encode("ascii")).hexdigest())
+        first = stop
+    return found
 
 
 def parse_month(raw, field="date"):

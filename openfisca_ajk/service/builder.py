@@ -8,8 +8,12 @@ join_with_persons``; inputs go in with ``set_input``, one array per variable.
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from operator import itemgetter
 
 import numpy
+from openfisca_core import periods
+from openfisca_core.holders.helpers import set_input_dispatch_by_period
 from openfisca_core.indexed_enums import Enum, EnumArray
 from openfisca_core.simulations import SimulationBuilder
 
@@ -34,7 +38,10 @@ class Override:
     values: list               # one value per row
 
 
+@lru_cache(maxsize=4096)
 def _encoder(variable):
+    """``(encode, default, dtype)`` of a variable (cached per variable object; a reform's variables are
+    other objects)."""
     kind = variable.value_type
     if kind is Enum:
         index = {item.name: i for i, item in enumerate(variable.possible_values)}
@@ -56,17 +63,40 @@ def _period_of(variable, month):
     return {"month": month, "year": month[:4], "eternity": "ETERNITY"}[str(unit)]
 
 
+@lru_cache(maxsize=1024)
+def _period_object(text):
+    """The OpenFisca period of a period string, parsed once (periods are immutable)."""
+    return periods.period(text)
+
+
 def _columns(holders):
-    """``{name: (positions, raw values)}`` over a list of input dicts, column by column (one pass over
-    the given values, so the cost follows what is given, not holders x names)."""
-    columns = {}
+    """``{name: (positions, raw values)}`` over a list of input dicts, column by column: the holders are
+    grouped by their keys (those of a batch mostly give the same fields), and each group's values are
+    read with one ``itemgetter`` per holder and transposed with ``zip`` (the cost follows what is given,
+    not holders x names). A column's positions are unique, in no particular order."""
+    groups = {}
     for position, inputs in enumerate(holders):
-        for name, value in inputs.items():
+        keys = tuple(inputs)
+        group = groups.get(keys)
+        if group is None:
+            group = groups[keys] = ([], [])
+        group[0].append(position)
+        group[1].append(inputs)
+    columns = {}
+    for keys, (positions, dicts) in groups.items():
+        if not keys:
+            continue
+        if len(keys) == 1:
+            (key,) = keys
+            transposed = ([inputs[key] for inputs in dicts],)
+        else:
+            transposed = zip(*map(itemgetter(*keys), dicts))
+        for name, values in zip(keys, transposed):
             column = columns.get(name)
             if column is None:
                 column = columns[name] = ([], [])
-            column[0].append(position)
-            column[1].append(value)
+            column[0].extend(positions)
+            column[1].extend(values)
     return columns
 
 
@@ -136,7 +166,7 @@ def build(system, month, templates, row_template, overrides=()):
     for name in formula_inputs:
         variable = system.variables[name]
         if not masks[name].all():
-            computed = simulation.calculate(name, _period_of(variable, month))
+            computed = simulation.calculate(name, _period_object(_period_of(variable, month)))
             arrays[name] = numpy.where(masks[name], arrays[name], computed)
             simulation.get_holder(name).delete_arrays()
         _set(simulation, variable, month, arrays[name])
@@ -146,4 +176,19 @@ def build(system, month, templates, row_template, overrides=()):
 def _set(simulation, variable, month, array):
     if variable.value_type is Enum:
         array = EnumArray(array.astype(numpy.int16), variable.possible_values)
-    simulation.set_input(variable.name, _period_of(variable, month), array)
+    period = _period_object(_period_of(variable, month))
+    if _direct(variable) and period.size == 1 and period.unit == variable.definition_period:
+        holder = simulation.get_holder(variable.name)
+        if holder.get_array(period) is None:
+            # What ``set_input`` comes to for one period of the variable's own unit when the holder has
+            # no value for it (``set_input_dispatch_by_period`` loops over that single sub-period and
+            # stores the array), without its period arithmetic.
+            holder._set(period, array)
+            return
+    simulation.set_input(variable.name, period, array)
+
+
+def _direct(variable):
+    """Whether ``set_input`` of ``variable`` for one period of its own unit only stores the array."""
+    return (variable.set_input in (None, set_input_dispatch_by_period) and variable.end is None
+            and not variable.is_neutralized and str(variable.definition_period) in ("month", "year"))

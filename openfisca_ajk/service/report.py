@@ -48,12 +48,13 @@ def scheme_result(context, application, plan):
     outcome = numpy.stack([eligible.astype(numpy.float64), amount], axis=2)
     instalment = _at(context, scheme.instalment, rows[:1], person_level, size)[0] if scheme.instalment else None
     condition_values = {}
-    for condition in scheme.conditions:
-        condition_person = _is_person(context, condition.variable)
-        if condition_person and not person_level:
-            continue
-        values = _at(context, condition.variable, rows, condition_person, size)
-        condition_values[condition.variable] = numpy.broadcast_to(values, (len(rows), size))
+    if plan.design.slots and not plan.settled and not plan.design.exhaustive:   # else ``decide`` reads none
+        for condition in scheme.conditions:
+            condition_person = _is_person(context, condition.variable)
+            if condition_person and not person_level:
+                continue
+            values = _at(context, condition.variable, rows, condition_person, size)
+            condition_values[condition.variable] = numpy.broadcast_to(values, (len(rows), size))
     verdicts = [decide(plan, outcome, column, condition_values) for column in range(size)]
     ids = [p.id for p in application.persons] if person_level else [application.household_id]
     beneficiaries = []
