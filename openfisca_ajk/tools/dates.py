@@ -51,6 +51,7 @@ def completed_years_direct(birth_dates, instant):
 # once and gathering the result per element costs 4 (min, max, subtraction, gather), with identical values.
 MAX_TABLE_SPAN_PER_ELEMENT = 4      # a table longer than this many entries per element is not worth building
 MIN_TABLE_SPAN = 1 << 16            # ... unless it is this short anyway
+DIRECT_BELOW = 1 << 12              # small arrays (one household, a batch chunk) are computed directly
 DATE_KEY_MONTH = 100                # calendar keys: year x 10,000 + month x 100 + day (day < 100)
 DATE_KEY_YEAR = 100 * DATE_KEY_MONTH
 
@@ -68,7 +69,7 @@ def _tabulate(days, function):
     compared with the array (e.g. a few persons); a single far-future maximum (a sentinel) is allowed.
     """
     days = numpy.asarray(days, dtype=numpy.int64)
-    if days.size == 0:
+    if days.size < DIRECT_BELOW:
         return function(days)
     low, high = int(days.min()), int(days.max())
     limit = max(MIN_TABLE_SPAN, MAX_TABLE_SPAN_PER_ELEMENT * days.size)
