@@ -8,8 +8,8 @@ is not eligible (the registry's contract: ``output`` is zero where ``eligible`` 
 variant would give the baseline's ``not_eligible`` and zero: the verdict is the one the variants
 would have given, without simulating them.
 
-With the per-condition reasons (``detail``) too: the conditions of a closed scheme are not assessed
-(the lead's decision). The closing condition is reported with its state, every other condition as
+With the per-condition reasons (``detail``) too: the conditions of a closed scheme are not assessed.
+The closing condition is reported with its state, every other condition as
 ``not_assessed`` with the reason "the scheme is not in force / closed this month: <label of the
 closing condition>" (``report.py``); no variant rows are built for the scheme and its
 ``inputs_needed`` is empty. (The ``variation`` entry of the details still describes the design the

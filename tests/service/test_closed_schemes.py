@@ -1,4 +1,4 @@
-"""Closed schemes (the lead's decision): the conditions of a scheme closed this month are not assessed.
+"""Closed schemes: the conditions of a scheme closed this month are not assessed.
 
 A scheme is closed this month when a top-level condition that depends on no input is unmet (a draft
 ``ss_*`` branch not in force, a ``proposal_*`` scheme switched off). With the per-condition reasons,
