@@ -15,6 +15,12 @@ BRANCHES = ("medical_care", "sickness", "unemployment", "old_age", "employment_i
             "maternity", "invalidity", "survivors")
 
 
+def rate_of_branches_in_force(parameters, period, rate_name):
+    """Sum over the branches in force of each branch's contribution rate ``rate_name``."""
+    social_security = parameters(period).ajk.social_security
+    return sum(social_security[b].in_force * social_security[b][rate_name] for b in BRANCHES)
+
+
 class ss_employee_contribution_rate(Variable):
     value_type = float
     entity = Person
@@ -25,8 +31,7 @@ class ss_employee_contribution_rate(Variable):
     documentation = "Sum of the insured person's rates of the branches in force."
 
     def formula(person, period, parameters):
-        social_security = parameters(period).ajk.social_security
-        rate = sum(social_security[b].in_force * social_security[b].employee_contribution_rate for b in BRANCHES)
+        rate = rate_of_branches_in_force(parameters, period, "employee_contribution_rate")
         return person.filled_array(rate, dtype=numpy.float32)   # the dtype the engine casts to
 
 
@@ -40,8 +45,7 @@ class ss_employer_contribution_rate(Variable):
     documentation = "Sum of the employer's rates of the branches in force."
 
     def formula(person, period, parameters):
-        social_security = parameters(period).ajk.social_security
-        rate = sum(social_security[b].in_force * social_security[b].employer_contribution_rate for b in BRANCHES)
+        rate = rate_of_branches_in_force(parameters, period, "employer_contribution_rate")
         return person.filled_array(rate, dtype=numpy.float32)   # the dtype the engine casts to
 
 
