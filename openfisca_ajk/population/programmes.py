@@ -201,6 +201,7 @@ def yearly_family_pensions(tax_benefit_system, year, last_pay, service, retireme
 def closest_subset(amounts, target):
     """Positions (in order) of records whose amounts sum closest to ``target``: the longest prefix not above
     it, then any later record that brings the sum closer, then the one swap that brings it closest."""
+    amounts = numpy.asarray(amounts, dtype=numpy.float64)
     cumulative = numpy.cumsum(amounts)
     chosen = numpy.zeros(len(amounts), dtype=bool)
     k = int(numpy.searchsorted(cumulative, target, side="right"))
@@ -211,11 +212,43 @@ def closest_subset(amounts, target):
             chosen[i], total = True, total + float(amounts[i])
     inside, outside = numpy.flatnonzero(chosen), numpy.flatnonzero(~chosen)
     if inside.size and outside.size:
-        gaps = numpy.abs(total - amounts[inside][:, None] + amounts[outside][None, :] - target)
-        best = numpy.unravel_index(int(numpy.argmin(gaps)), gaps.shape)
-        if gaps[best] < abs(total - target):
-            chosen[inside[best[0]]], chosen[outside[best[1]]] = False, True
+        swap = best_swap(total, amounts[inside], amounts[outside], target)
+        if swap is not None:
+            chosen[inside[swap[0]]], chosen[outside[swap[1]]] = False, True
     return numpy.flatnonzero(chosen)
+
+
+def best_swap(total, inside, outside, target):
+    """(i, j) minimising ``|total - inside[i] + outside[j] - target|`` (the first in row order on a tie), or
+    None when no swap brings the sum closer than ``|total - target|``.
+
+    Same answer as the argmin over the whole inside x outside table, without that table: for one ``i`` the
+    gap, computed in the same floating-point steps, is non-increasing then non-decreasing over the sorted
+    ``outside`` amounts, so a binary search per row finds the row's minimum (memory O(inside + outside)).
+    """
+    order = numpy.argsort(outside, kind="stable")
+    ranked = outside[order]
+    base = total - inside                                    # the first step of the gap, per row
+    low = numpy.zeros(inside.size, dtype=numpy.intp)        # first sorted position where the signed gap >= 0
+    high = numpy.full(inside.size, ranked.size, dtype=numpy.intp)
+    while True:
+        open_rows = low < high
+        if not open_rows.any():
+            break
+        middle = (low + high) // 2
+        probe = numpy.minimum(middle, ranked.size - 1)
+        at_or_above = (base + ranked[probe]) - target >= 0
+        high = numpy.where(open_rows & at_or_above, middle, high)
+        low = numpy.where(open_rows & ~at_or_above, middle + 1, low)
+    below = numpy.abs((base + ranked[numpy.maximum(low - 1, 0)]) - target)
+    above = numpy.abs((base + ranked[numpy.minimum(low, ranked.size - 1)]) - target)
+    row_best = numpy.minimum(below, above)
+    row = int(numpy.argmin(row_best))
+    gaps = numpy.abs(total - inside[row] + outside - target)  # the chosen row in full: its first minimum
+    column = int(numpy.argmin(gaps))
+    if gaps[column] < abs(total - target):
+        return row, column
+    return None
 
 
 def add_family_pensions(c):

@@ -4,7 +4,9 @@ import numpy
 import pytest
 
 from openfisca_ajk.population import calibration_report, generate_population, ipf, trs_integerise
+from openfisca_ajk.population import programmes
 from openfisca_ajk.population.calibration import select_exact
+from openfisca_ajk.population.programmes import best_swap
 from openfisca_ajk.population.data import ROLE_CODES, Population
 from openfisca_ajk.population.report import format_calibration
 
@@ -110,3 +112,36 @@ def test_population_round_trips_through_npz(tmp_path, small_population):
     back = Population.load_npz(path)
     assert all(numpy.array_equal(a, b) for a, b in zip(arrays(small_population).values(), arrays(back).values()))
     assert [p.name for p in tmp_path.iterdir()] == ["population.npz"]
+
+
+def brute_force_swap(total, inside, outside, target):
+    """The whole inside x outside table of gaps (the reference ``best_swap`` must agree with)."""
+    gaps = numpy.abs(total - inside[:, None] + outside[None, :] - target)
+    best = numpy.unravel_index(int(numpy.argmin(gaps)), gaps.shape)
+    return (int(best[0]), int(best[1])) if gaps[best] < abs(total - target) else None
+
+
+@pytest.mark.parametrize("kind", ["spread", "ties", "large_values"])
+def test_best_swap_agrees_with_the_whole_table(kind):
+    rng = numpy.random.default_rng(11)
+    for _ in range(400):
+        n, m = (int(x) for x in rng.integers(1, 30, size=2))
+        if kind == "spread":
+            inside, outside = rng.random(n) * 100, rng.random(m) * 100
+        elif kind == "ties":
+            inside, outside = rng.integers(0, 4, n).astype(float), rng.integers(0, 4, m).astype(float)
+        else:
+            inside, outside = rng.integers(0, 4, n) * 0.1 + 1e6, rng.integers(0, 4, m) * 0.1 + 1e6
+        total = float(inside.sum())
+        target = total + float(rng.normal() * 3)
+        assert best_swap(total, inside, outside, target) == brute_force_swap(total, inside, outside, target)
+
+
+def test_the_population_is_the_one_the_whole_table_gave(tax_benefit_system, monkeypatch):
+    """Generation without the inside x outside table draws the same population as with it, array for array."""
+    fast = arrays(generate_population(tax_benefit_system, YEAR, seed=3, size=0.004))
+    monkeypatch.setattr(programmes, "best_swap", brute_force_swap)
+    reference = arrays(generate_population(tax_benefit_system, YEAR, seed=3, size=0.004))
+    assert fast.keys() == reference.keys()
+    for name in reference:
+        assert numpy.array_equal(fast[name], reference[name]), name
