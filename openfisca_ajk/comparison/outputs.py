@@ -7,13 +7,13 @@ A path that is one of the inputs (``protected``) is refused before anything is w
 
 import csv
 import io
-import json
 import math
 import os
 from pathlib import Path
 
 from openfisca_ajk.comparison.charts import all_charts
 from openfisca_ajk.comparison.render import to_html, to_markdown, with_summaries
+from openfisca_ajk.tools import strict_json
 
 STEM = "compare"
 
@@ -84,7 +84,7 @@ def render_files(result, stem=STEM):
     data = with_summaries(result.to_dict())
     charts = all_charts(data)
     chart_files = {name: f"{stem}_{name}.png" for name in charts}
-    files = {f"{stem}.json": json.dumps(data, indent=1, default=_json_default).encode("utf-8"),
+    files = {f"{stem}.json": strict_json.dumps(data, what=f"{stem}.json", indent=1, default=_json_default).encode("utf-8"),
              f"{stem}_figures.csv": figures_csv(data), f"{stem}_schemes.csv": schemes_csv(data),
              f"{stem}_deciles.csv": deciles_csv(data),
              f"{stem}.md": to_markdown(data, chart_files).encode("utf-8"),

@@ -1,8 +1,8 @@
 """Atomic writing of report files and the small HTML helpers the reports share."""
 
 import html
-import json
 
+from openfisca_ajk.tools import strict_json
 from openfisca_ajk.tools.files import atomic_write
 
 STYLE = """
@@ -26,7 +26,7 @@ def write_atomic(path, text):
 
 
 def write_json(path, data):
-    return write_atomic(path, json.dumps(data, indent=2, ensure_ascii=False, default=_plain) + "\n")
+    return write_atomic(path, strict_json.dumps(data, what=str(path), indent=2, ensure_ascii=False, default=_plain) + "\n")
 
 
 def _plain(value):

@@ -1,8 +1,8 @@
 """Writing result files atomically: a temporary file in the same folder, then ``os.replace``."""
 
-import json
 from pathlib import Path
 
+from openfisca_ajk.tools import strict_json
 from openfisca_ajk.tools.files import atomic_stream, atomic_write
 
 
@@ -11,7 +11,7 @@ def write_text(path, text: str) -> Path:
 
 
 def write_json(path, data) -> Path:
-    return write_text(path, json.dumps(data, indent=2, sort_keys=False, default=_plain) + "\n")
+    return write_text(path, strict_json.dumps(data, what=str(path), indent=2, sort_keys=False, default=_plain) + "\n")
 
 
 def write_csv(path, header, rows) -> Path:
