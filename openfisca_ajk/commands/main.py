@@ -89,7 +89,7 @@ def run(arguments):
             f"preparing the synthetic population (seed {arguments.seed}, year {year}, size {size:g})",
             cached_population, baseline, year, arguments.seed, size, cache_dir,
             "january" if arguments.births_on_1_january else "spread")
-        if cache_dir is not None:
+        if path is not None:
             progress.say(("reused the cached population " if reused else "stored the population in ") + str(path))
             inputs.append(Path(path).resolve())
     progress.say(f"population: {population.n_persons:,} person records in {population.n_households:,} households")

@@ -110,6 +110,12 @@ class Population:
     def save_npz(self, path) -> Path:
         """Write the population to ``path`` atomically (temporary file in the same folder, then rename)."""
         path = Path(path)
+        with atomic_stream(path, binary=True) as handle:
+            numpy.savez(handle, **self.as_arrays())
+        return path
+
+    def as_arrays(self) -> dict:
+        """Every array of the population by its name in the ``.npz`` file."""
         arrays = {f"person/{k}": v for k, v in self.person.items()}
         arrays.update({f"household/{k}": v for k, v in self.household.items()})
         arrays["person_household"] = self.person_household
@@ -117,9 +123,7 @@ class Population:
         arrays["meta/year"] = numpy.array(self.year)
         arrays["meta/source"] = numpy.array(self.source)
         arrays["meta/notes"] = numpy.array(json.dumps(self.notes, default=str))
-        with atomic_stream(path, binary=True) as handle:
-            numpy.savez(handle, **arrays)
-        return path
+        return arrays
 
     @classmethod
     def load_npz(cls, path) -> "Population":

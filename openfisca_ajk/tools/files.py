@@ -18,12 +18,17 @@ def _refuse_protected(path: Path, protected):
 
 
 @contextlib.contextmanager
-def atomic_stream(path, binary=False, protected=(), newline=None):
-    """Yield a handle on a temporary file that replaces ``path`` only if the block succeeds."""
+def atomic_stream(path, binary=False, protected=(), newline=None, tag=""):
+    """Yield a handle on a temporary file that replaces ``path`` only if the block succeeds.
+
+    The temporary file is ``.<name>.<tag>.<random>.tmp`` in the same folder (``tag`` lets a cleaner tell
+    whose it is, e.g. ``pid1234``).
+    """
     path = Path(path)
     _refuse_protected(path, protected)
     path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    prefix = f".{path.name}.{tag}." if tag else f".{path.name}."
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
     try:
         mode = "wb" if binary else "w"
         encoding = None if binary else "utf-8"
