@@ -8,6 +8,8 @@ import argparse
 import importlib
 import sys
 
+from openfisca_core.errors import ParameterNotFoundError
+
 COMMAND_MODULES = (
     "openfisca_ajk.commands.households",
     "openfisca_ajk.commands.catalogue",
@@ -41,6 +43,10 @@ def main(argv=None) -> int:
         return arguments.handler(arguments) or 0
     except (ValueError, KeyError, OSError) as error:
         print(f"openfisca-ajk {arguments.command}: error: {error}", file=sys.stderr)
+        return 1
+    except ParameterNotFoundError as error:
+        print(f"openfisca-ajk {arguments.command}: error: {error} Is the date outside the years the model "
+              "covers?", file=sys.stderr)
         return 1
 
 

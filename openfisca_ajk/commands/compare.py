@@ -9,7 +9,8 @@ period, prints the plain-words summary and writes ``compare.html`` (self-contain
 import datetime
 from pathlib import Path
 
-from openfisca_ajk.commands.main import Progress, parse_size
+from openfisca_ajk.commands import arguments as checked
+from openfisca_ajk.commands.main import Progress, check_time, parse_size
 from openfisca_ajk.comparison.evaluation import compare, evaluate_baseline, prepare_reforms
 from openfisca_ajk.comparison.outputs import write_comparison
 from openfisca_ajk.microsim.memory import tune_malloc
@@ -33,9 +34,9 @@ def reform_inputs(names):
 def run(arguments):
     progress = Progress(quiet=arguments.quiet)
     tune_malloc()
-    period = arguments.month or str(arguments.year)
-    year = int(period[:4])
     baseline = progress.step("loading the tax-benefit system", CountryTaxBenefitSystem)
+    period = check_time(baseline, arguments)
+    year = int(period[:4])
     prepared = progress.step(f"validating {len(arguments.reforms)} reform(s)", prepare_reforms, baseline, arguments.reforms)
     inputs = reform_inputs(arguments.reforms)
     if arguments.persons_csv or arguments.households_csv:
@@ -71,10 +72,10 @@ def register(subparsers):
     parser = subparsers.add_parser("compare", help="compare reforms with the baseline over the AJK population: HTML, Markdown, JSON, CSV, PNG",
                                    description=__doc__.splitlines()[0])
     parser.add_argument("reforms", nargs="+", metavar="REFORM", help="reform name (reforms/<name>.yaml or .py) or file")
-    parser.add_argument("--year", type=int, default=datetime.date.today().year, help="year to simulate (default %(default)s)")
+    parser.add_argument("--year", type=checked.year, default=datetime.date.today().year, help="year to simulate (default %(default)s)")
     parser.add_argument("--month", help="simulate one month instead of the year, e.g. 2026-03")
-    parser.add_argument("--seed", type=int, default=1, help="random seed of the synthetic population (default %(default)s)")
-    parser.add_argument("--size", default="1", help="scale factor (up to 1) or number of persons (above 1); default 1 = full size")
+    parser.add_argument("--seed", type=checked.seed, default=1, help="random seed of the synthetic population (default %(default)s)")
+    parser.add_argument("--size", default="1", type=checked.population_size, help="scale factor (up to 1) or number of persons (above 1); default 1 = full size")
     parser.add_argument("--persons-csv", help="persons microdata CSV (with --households-csv) instead of the synthetic population")
     parser.add_argument("--households-csv", help="households microdata CSV")
     parser.add_argument("--output", default="output/compare", help="output folder (default %(default)s)")

@@ -5,6 +5,7 @@ from openfisca_core.simulations import SimulationBuilder
 from openfisca_ajk.paths import law_folder
 from openfisca_ajk.scheme_registry import load_schemes
 from openfisca_ajk.system import CountryTaxBenefitSystem, load_situation_example
+from openfisca_ajk.tools.years import check_period
 
 DEFAULT_PERIOD = "2025-03"
 
@@ -36,6 +37,7 @@ def print_household(name, rows, period):
 
 def run(arguments):
     tax_benefit_system = CountryTaxBenefitSystem()
+    check_period(tax_benefit_system, arguments.period)
     names = arguments.example or example_names()
     for name in names:
         situation = load_situation_example(name)

@@ -12,10 +12,12 @@ not costed and not in the cash total. Coverage follows SDG 1.3.1 (cash benefits 
 active contributors); health cover is shown under the R202 health-care guarantee.
 """
 
+import argparse
 import datetime
 import time
 from pathlib import Path
 
+from openfisca_ajk.commands import arguments as checked
 from openfisca_ajk.microsim.memory import tune_malloc
 from openfisca_ajk.microsim.outputs import scheme_table, summary_table, write_outputs
 from openfisca_ajk.microsim.report import build_report
@@ -23,6 +25,7 @@ from openfisca_ajk.microsim.run import run_population
 from openfisca_ajk.population.cache import cached_population
 from openfisca_ajk.population.csv_io import load_population
 from openfisca_ajk.system import CountryTaxBenefitSystem
+from openfisca_ajk.tools.years import check_period, check_year
 
 
 class Progress:
@@ -55,22 +58,30 @@ def apply_reform(tax_benefit_system, name_or_path):
 
 
 def parse_size(text):
+    """``--size`` checked (finite, positive, whole above 1); ``ValueError`` otherwise."""
     try:
-        value = float(text)
-    except ValueError:
-        raise ValueError(f"--size must be a number (a scale factor up to 1, or a number of persons), got '{text}'") from None
-    if value <= 0:
-        raise ValueError(f"--size must be positive, got {text}")
-    return value
+        return checked.population_size(text)
+    except argparse.ArgumentTypeError as error:
+        raise ValueError(f"--size {error}") from None
+
+
+def check_time(tax_benefit_system, arguments) -> str:
+    """The period of the run (``--month`` or ``--year``), inside the modelled years."""
+    if arguments.month:
+        period = check_period(tax_benefit_system, arguments.month, "--month")
+        if "-" not in period:
+            raise ValueError(f"--month must be a month (YYYY-MM), got '{arguments.month}'")
+        return period
+    return str(check_year(tax_benefit_system, arguments.year))
 
 
 def run(arguments):
     progress = Progress(quiet=arguments.quiet)
     if not arguments.no_malloc_tuning:
         tune_malloc()
-    period = arguments.month or str(arguments.year)
-    year = int(period[:4])
     baseline = progress.step("loading the tax-benefit system", CountryTaxBenefitSystem)
+    period = check_time(baseline, arguments)
+    year = int(period[:4])
     system = baseline
     if arguments.reform:
         system = progress.step(f"applying the reform {arguments.reform}", apply_reform, baseline, arguments.reform)
@@ -111,10 +122,13 @@ def run(arguments):
 def register(subparsers):
     parser = subparsers.add_parser("main", help="every scheme over the AJK population: table, JSON, CSV, PNG",
                                    description=__doc__.splitlines()[0])
-    parser.add_argument("--year", type=int, default=datetime.date.today().year, help="year to simulate (default %(default)s)")
+    parser.add_argument("--year", type=checked.year, default=datetime.date.today().year,
+                        help="year to simulate, within the modelled years (2017 to 2095 today; default %(default)s)")
     parser.add_argument("--month", help="simulate one month instead of the year, e.g. 2025-03")
-    parser.add_argument("--seed", type=int, default=1, help="random seed of the synthetic population (default %(default)s)")
-    parser.add_argument("--size", default="1", help="scale factor (up to 1, e.g. 0.01) or number of persons (above 1); default 1 = full size")
+    parser.add_argument("--seed", type=checked.seed, default=1, help="random seed of the synthetic population (default %(default)s)")
+    parser.add_argument("--size", default="1", type=checked.population_size,
+                        help="scale factor (up to 1, e.g. 0.01) or number of persons (above 1, at most the year's "
+                             "population); default 1 = full size")
     parser.add_argument("--births-on-1-january", action="store_true",
                         help="synthetic population born on 1 January (ages constant over the year: months merge, faster)")
     parser.add_argument("--persons-csv", help="persons microdata CSV (with --households-csv) instead of the synthetic population")
@@ -123,8 +137,10 @@ def register(subparsers):
     parser.add_argument("--output", default="output", help="output folder (default %(default)s)")
     parser.add_argument("--cache-dir", default=".cache", help="folder of cached populations (default %(default)s)")
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the population cache")
-    parser.add_argument("--chunk-households", type=int, help="evaluate by blocks of this many households (same results)")
-    parser.add_argument("--workers", type=int, default=1, help="processes evaluating blocks in parallel (default %(default)s)")
+    parser.add_argument("--chunk-households", type=checked.positive_integer("--chunk-households"),
+                        help="evaluate by blocks of this many households, 1 or more (same results)")
+    parser.add_argument("--workers", type=checked.positive_integer("--workers"), default=1,
+                        help="processes evaluating blocks in parallel (default %(default)s)")
     parser.add_argument("--no-malloc-tuning", action="store_true", help="keep glibc's default allocator settings")
     parser.add_argument("--quiet", action="store_true", help="no progress messages")
     parser.set_defaults(handler=run)

@@ -26,6 +26,7 @@ from openfisca_ajk.reform_diffs import (
 from openfisca_ajk.reform_diffs.tree import index_parameters
 from openfisca_ajk.scheme_registry import load_schemes
 from openfisca_ajk.system import CountryTaxBenefitSystem
+from openfisca_ajk.tools.years import check_period
 
 
 def _summary(name):
@@ -141,6 +142,7 @@ def run_compute(arguments):
         raise FileNotFoundError(f"--situation: {situation_path} does not exist")
     situation = json.loads(situation_path.read_text(encoding="utf-8"))
     baseline = CountryTaxBenefitSystem()
+    check_period(baseline, arguments.period)
     reformed = load_reform_class(arguments.reform, baseline)(baseline)
     names = _variables(arguments, baseline)
     try:

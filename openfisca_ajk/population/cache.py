@@ -28,6 +28,7 @@ from openfisca_ajk.population import attributes, calibration, generator, program
 from openfisca_ajk.population.data import Population, PopulationError
 from openfisca_ajk.population.parameters import instant_of, minimum_wage, poverty_line
 from openfisca_ajk.tools.files import atomic_stream
+from openfisca_ajk.tools.years import check_year
 
 CHECKSUM = "meta/checksum"
 STALE_SECONDS = 600
@@ -151,6 +152,7 @@ def cached_population(tax_benefit_system, year: int, seed: int, size: float, cac
     A corrupt cache file is reported through ``say`` (with its path), removed and generated again; a cache
     that cannot be written is reported and the generated population is used all the same.
     """
+    check_year(tax_benefit_system, year, "the year")
     scale = generator.resolve_scale(tax_benefit_system.parameters(instant_of(year)).population, year, size)
     if cache_dir is None:
         return generator.generate_population(tax_benefit_system, year, seed=seed, size=size, birth_dates=birth_dates), None, False

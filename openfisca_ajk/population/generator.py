@@ -24,6 +24,8 @@ Steps (methods.md section 5):
 Everything is a numpy array; nothing is written to disk.
 """
 
+import math
+
 import numpy
 
 from openfisca_ajk.enums import Sex
@@ -34,6 +36,7 @@ from openfisca_ajk.population.parameters import (
     DISTRICTS, band_edges, minimum_wage, named_children, population_parameters, poverty_line,
 )
 from openfisca_ajk.population.programmes import add_programme_inputs
+from openfisca_ajk.tools.years import check_year
 
 GENERATOR_VERSION = "2"
 BIRTH_DATES = ("spread", "january")
@@ -58,12 +61,18 @@ def age_bands(parameters):
 
 
 def resolve_scale(parameters, year: int, size: float) -> float:
-    """``size`` <= 1 is a scale factor; above 1 it is a number of persons."""
-    if size <= 0:
-        raise ValueError(f"--size must be positive, got {size}")
+    """``size`` <= 1 is a scale factor; above 1 it is a number of persons, at most the population of the year
+    (size 1): a larger sample would only give weights under 1. Checked before anything is allocated."""
+    size = float(size)
+    if not math.isfinite(size) or size <= 0:
+        raise ValueError(f"--size must be a positive finite number, got {size:g}")
     if size <= 1:
-        return float(size)
-    return float(size) / float(target_district_totals(parameters, year).sum())
+        return size
+    full = float(target_district_totals(parameters, year).sum())
+    if size > full:
+        raise ValueError(f"--size {size:,.0f} persons is more than the {full:,.0f} persons of AJK in {int(year)} (size 1); "
+                         "give at most that number, or a scale factor up to 1")
+    return size / full
 
 
 def fit_cells(parameters, year, scale, rng):
@@ -214,6 +223,7 @@ def generate_population(tax_benefit_system, year: int, seed: int = 1, size: floa
     """
     if birth_dates not in BIRTH_DATES:
         raise ValueError(f"birth_dates must be one of {BIRTH_DATES}, got {birth_dates!r}")
+    check_year(tax_benefit_system, year, "the year")
     parameters = population_parameters(tax_benefit_system, year)
     scale = resolve_scale(parameters, year, size)
     rng = numpy.random.default_rng(numpy.random.SeedSequence([int(seed), int(year)]))

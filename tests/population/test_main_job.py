@@ -56,8 +56,10 @@ def test_main_runs_on_microdata_and_never_overwrites_an_input(tmp_path, capsys):
 
 
 def test_main_rejects_a_bad_size(tmp_path, capsys):
-    assert run_main("--size", "-3", "--output", str(tmp_path)) == 1
-    assert "--size must be positive" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exited:
+        run_main("--size", "-3", "--output", str(tmp_path))
+    assert exited.value.code == 2
+    assert "argument --size: must be positive, got -3" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("reform", ["kafaalat_14500"])
