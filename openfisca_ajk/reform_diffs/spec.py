@@ -12,7 +12,7 @@ from openfisca_ajk.paths import law_folder
 from openfisca_ajk.reform_diffs.errors import ReformFileError
 from openfisca_ajk.reform_diffs.period_keys import format_period, overlap, parse_period_key
 from openfisca_ajk.reform_diffs.tree import index_parameters, plain_value, unknown_path_problem, value_problem
-from openfisca_ajk.reform_diffs.yaml_reading import read_yaml
+from openfisca_ajk.reform_diffs.yaml_reading import read_yaml_file
 
 REQUIRED_KEYS = ("name", "label", "description", "legal_basis", "parameters")
 OPTIONAL_KEYS = ("extends",)
@@ -193,7 +193,7 @@ def _load_parent(name, path, parameters, visiting):
 
 
 def _load(path, parameters, visiting):
-    document, problems = read_yaml(path.read_text(encoding="utf-8"))
+    document, problems = read_yaml_file(path)
     if problems and document is None:
         raise ReformFileError(path, problems)
     if not isinstance(document, dict):
