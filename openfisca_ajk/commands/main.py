@@ -3,8 +3,9 @@
 Generates (or reuses the cached copy of) the synthetic AJK population, or loads
 microdata from two CSV files, runs every scheme of the registry under the
 baseline or a reform, prints the scheme table and the coverage and poverty
-summary, and writes ``main.json``, ``main_schemes.csv``, ``main.txt`` and
-``main_schemes.png`` to the output folder.
+summary, and publishes ``main.json``, ``main_schemes.csv``, ``main.txt`` and
+``main_schemes.png`` with ``manifest.json`` (settings and SHA-256 of each file) and
+``timings.json`` as one output set, ``<output>/main/`` (``openfisca_ajk.tools.output_sets``).
 
 The scheme table shows, per scheme, eligible and receiving units (households or persons,
 after take-up), persons in receiving units and the yearly cash cost; schemes in kind are
@@ -25,6 +26,7 @@ from openfisca_ajk.microsim.run import run_population
 from openfisca_ajk.population.cache import cached_population
 from openfisca_ajk.population.csv_io import load_population
 from openfisca_ajk.system import CountryTaxBenefitSystem
+from openfisca_ajk.tools.output_sets import OutputSet, sha256
 from openfisca_ajk.tools.years import check_period, check_year
 
 
@@ -87,19 +89,26 @@ def run(arguments):
         system = progress.step(f"applying the reform {arguments.reform}", apply_reform, baseline, arguments.reform)
 
     inputs = []
+    settings = {"command": "main", "period": period, "reform": arguments.reform or None}
     if arguments.persons_csv or arguments.households_csv:
         if not (arguments.persons_csv and arguments.households_csv):
             raise ValueError("--persons-csv and --households-csv go together")
         inputs = [Path(arguments.persons_csv).resolve(), Path(arguments.households_csv).resolve()]
+        OutputSet(arguments.output, "main", settings, protected=inputs).check_target()
+        settings["population"] = {"source": "microdata", **{
+            kind: {"file": path.name, "sha256": sha256(path.read_bytes())} for kind, path in zip(("persons", "households"), inputs)}}
         population = progress.step("loading the microdata", load_population, baseline,
                                    arguments.persons_csv, arguments.households_csv, year)
     else:
         size = parse_size(arguments.size)
+        births = "january" if arguments.births_on_1_january else "spread"
+        settings["population"] = {"source": "synthetic", "seed": arguments.seed, "size": size, "year": year,
+                                  "birth_dates": births}
+        OutputSet(arguments.output, "main", settings).check_target()
         cache_dir = None if arguments.no_cache else arguments.cache_dir
         population, path, reused = progress.step(
             f"preparing the synthetic population (seed {arguments.seed}, year {year}, size {size:g})",
-            cached_population, baseline, year, arguments.seed, size, cache_dir,
-            "january" if arguments.births_on_1_january else "spread")
+            cached_population, baseline, year, arguments.seed, size, cache_dir, births)
         if path is not None:
             progress.say(("reused the cached population " if reused else "stored the population in ") + str(path))
             inputs.append(Path(path).resolve())
@@ -112,10 +121,10 @@ def run(arguments):
     print()
     print(scheme_table(report))
     print(summary_table(report))
-    written = progress.step("writing the outputs", write_outputs, report, arguments.output, "main", inputs)
+    written = progress.step("writing the outputs", write_outputs, report, arguments.output, "main", inputs, settings)
     print()
     for kind, path in written.items():
-        print(f"  {kind:4} {path if path else '(matplotlib is not installed: no chart)'}")
+        print(f"  {kind:8} {path if path else '(matplotlib is not installed: no chart)'}")
     return 0
 
 

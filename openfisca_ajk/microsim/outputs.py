@@ -1,11 +1,10 @@
-"""Writing a report: a text table, JSON, CSV and a PNG chart, each written atomically."""
+"""Writing a report: a text table, JSON, CSV and a PNG chart, published together as one output set."""
 
 import csv
 import io
-import json
-from pathlib import Path
 
-from openfisca_ajk.tools.files import atomic_write
+from openfisca_ajk.tools import strict_json
+from openfisca_ajk.tools.output_sets import MANIFEST, TIMINGS, OutputSet
 
 SCHEME_COLUMNS = ("scheme", "kind", "status", "entity", "periodicity", "cash", "eligible_units", "receiving_units",
                   "take_up_pct", "beneficiaries_persons", "beneficiaries_households", "eligible_persons",
@@ -13,6 +12,7 @@ SCHEME_COLUMNS = ("scheme", "kind", "status", "entity", "periodicity", "cash", "
                   "cost_pct_social_protection_budget", "cost_pct_total_budget", "cost_pct_gdp", "coverage_pct",
                   "in_kind_value_ceiling_annual_pkr")
 NOT_AVAILABLE = "n/a"
+TIMINGS_KEY = "timings_s"   # wall-clock figures of the report: written apart, to timings.json
 
 
 def _number(value, fmt):
@@ -95,15 +95,23 @@ def chart_png(report) -> bytes:
     return buffer.getvalue()
 
 
-def write_outputs(report, folder, stem="main", protected=()) -> dict:
-    folder = Path(folder)
-    written = {
-        "json": atomic_write(folder / f"{stem}.json", json.dumps(report, indent=1, default=float).encode("utf-8"), protected),
-        "csv": atomic_write(folder / f"{stem}_schemes.csv", to_csv(report), protected),
-        "txt": atomic_write(folder / f"{stem}.txt", (scheme_table(report) + "\n" + summary_table(report) + "\n").encode("utf-8"), protected),
-    }
+def write_outputs(report, folder, stem="main", protected=(), settings=None) -> dict:
+    """Publish the report as the output set ``<folder>/<stem>/`` (``openfisca_ajk.tools.output_sets``): JSON, CSV,
+    text and PNG, a manifest with ``settings`` and the files' SHA-256, and the wall-clock timings apart, in
+    ``timings.json``, so the same inputs give byte-identical result files. Nothing is replaced unless every
+    file could be made (a NaN figure, for one, is refused)."""
+    results = {key: value for key, value in report.items() if key != TIMINGS_KEY}
+    output = OutputSet(folder, stem, settings=dict(settings or {}), protected=protected)
+    names = {"json": f"{stem}.json", "csv": f"{stem}_schemes.csv", "txt": f"{stem}.txt", "png": f"{stem}_schemes.png"}
+    output.add(names["json"], strict_json.dumps(results, what=names["json"], indent=1, default=float))
+    output.add(names["csv"], to_csv(results))
+    output.add(names["txt"], scheme_table(results) + "\n" + summary_table(results) + "\n")
     try:
-        written["png"] = atomic_write(folder / f"{stem}_schemes.png", chart_png(report), protected)
+        output.add(names["png"], chart_png(results))
     except ImportError:
-        written["png"] = None
+        names["png"] = None
+    output.add_timings(report.get(TIMINGS_KEY, {}))
+    paths = output.publish()
+    written = {kind: (paths[name] if name else None) for kind, name in names.items()}
+    written["manifest"], written["timings"] = paths[MANIFEST], paths[TIMINGS]
     return written

@@ -16,8 +16,9 @@ def run_main(*arguments):
 
 
 def test_main_writes_json_csv_png_and_reuses_the_cached_population(tmp_path, capsys):
-    output, cache = tmp_path / "out", tmp_path / "cache"
-    assert run_main("--size", "0.001", "--output", str(output), "--cache-dir", str(cache)) == 0
+    folder, cache = tmp_path / "out", tmp_path / "cache"
+    output = folder / "main"
+    assert run_main("--size", "0.001", "--output", str(folder), "--cache-dir", str(cache)) == 0
     first = capsys.readouterr().out
     for name in ("main.json", "main_schemes.csv", "main_schemes.png", "main.txt"):
         assert (output / name).stat().st_size > 0, name
@@ -29,29 +30,29 @@ def test_main_writes_json_csv_png_and_reuses_the_cached_population(tmp_path, cap
     assert len(cached) == 1
     stamp = cached[0].stat().st_mtime_ns
 
-    assert main(["main", "--year", "2025", "--size", "0.001", "--output", str(output), "--cache-dir", str(cache)]) == 0
+    assert main(["main", "--year", "2025", "--size", "0.001", "--output", str(folder), "--cache-dir", str(cache)]) == 0
     second = capsys.readouterr().out
     assert "reused the cached population" in second
     assert sorted(cache.glob("*.npz")) == cached and cached[0].stat().st_mtime_ns == stamp
     assert json.loads((output / "main.json").read_text())["schemes"] == report["schemes"]
-    assert not list(output.glob(".*tmp")) and not list(cache.glob(".*tmp"))
+    assert not list(folder.glob(".*")) and not list(cache.glob(".*tmp"))
 
 
 def test_main_runs_on_microdata_and_never_overwrites_an_input(tmp_path, capsys):
-    folder = tmp_path / "data"
-    folder.mkdir()
+    folder = tmp_path / "data" / "main"
+    folder.mkdir(parents=True)
     persons = shutil.copy(EXAMPLES / "example_persons.csv", folder / "main.json")   # an input named like an output
     households = shutil.copy(EXAMPLES / "example_households.csv", folder / "households.csv")
     before = (folder / "main.json").read_bytes()
-    code = run_main("--persons-csv", str(persons), "--households-csv", str(households), "--output", str(folder))
+    code = run_main("--persons-csv", str(persons), "--households-csv", str(households), "--output", str(folder.parent))
     assert code == 1
-    assert "refusing to overwrite the input file" in capsys.readouterr().err
+    assert f"refusing to replace {folder}: it holds the input file" in capsys.readouterr().err
     assert (folder / "main.json").read_bytes() == before
 
     output = tmp_path / "out"
     assert run_main("--persons-csv", str(EXAMPLES / "example_persons.csv"), "--households-csv",
                     str(EXAMPLES / "example_households.csv"), "--output", str(output), "--month", "2025-03") == 0
-    report = json.loads((output / "main.json").read_text())
+    report = json.loads((output / "main" / "main.json").read_text())
     assert report["population"]["records_households"] == 20 and report["months"] == 1
 
 
@@ -66,5 +67,5 @@ def test_main_rejects_a_bad_size(tmp_path, capsys):
 def test_main_with_a_reform(tmp_path, reform):
     pytest.importorskip("openfisca_ajk.reform_diffs")
     assert run_main("--size", "0.0005", "--output", str(tmp_path), "--no-cache", "--reform", reform, "--year", "2026") == 0
-    report = json.loads((tmp_path / "main.json").read_text())
+    report = json.loads((tmp_path / "main" / "main.json").read_text())
     assert report["reform"] == reform
