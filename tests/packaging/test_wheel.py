@@ -4,9 +4,11 @@ It must carry the parameters, variables, reforms and examples, compute a
 household, and pass the YAML tests of the repository.
 """
 
+import json
 import os
 import subprocess
 import sys
+import sysconfig
 import venv
 from pathlib import Path
 
@@ -31,12 +33,30 @@ def installed_wheel(tmp_path_factory):
     wheels = list((work / "dist").glob("openfisca_ajk-*.whl"))
     assert len(wheels) == 1
     environment = work / "venv"
-    # The new environment sees the packages already installed here (openfisca-core and its
-    # dependencies) but not the repository, so only the wheel can provide openfisca_ajk.
-    venv.EnvBuilder(with_pip=True, system_site_packages=True).create(environment)
+    # An isolated environment (never the system interpreter's packages) that borrows the dependencies
+    # (openfisca-core, numpy, ...) of the environment running the tests through a .pth file.
+    venv.EnvBuilder(with_pip=True, system_site_packages=False).create(environment)
     python = environment / "bin" / "python"
+    borrow_dependencies(python)
     run([str(python), "-m", "pip", "install", "--no-deps", "--no-index", "--force-reinstall", str(wheels[0])])
     return python, work
+
+
+def dependency_folders():
+    """The site-packages folders of the interpreter running the tests (``.venv`` under ``tasks.py test``)."""
+    paths = sysconfig.get_paths()
+    return sorted({paths["purelib"], paths["platlib"]})
+
+
+def borrow_dependencies(python):
+    """Put the running environment's site-packages on the new environment's path, after its own.
+
+    A folder named in a .pth file is appended to ``sys.path`` but its own .pth files are not run, so the
+    repository's editable install (a .pth file or finder in .venv) stays invisible: only the wheel can
+    provide openfisca_ajk.
+    """
+    site_packages = run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]).stdout.strip()
+    (Path(site_packages) / "borrowed_dependencies.pth").write_text("\n".join(dependency_folders()) + "\n")
 
 
 def clean_env():
@@ -58,7 +78,18 @@ def test_wheel_carries_the_law_and_computes_a_household(installed_wheel):
     result = run([str(python), "-c", script], cwd=work, env=clean_env())
     output = result.stdout.strip().splitlines()[-1]
     assert "site-packages" in output and str(ROOT) not in output
+    assert str(work / "venv") in output   # the wheel's copy, not the editable install of the repository
     assert '"kafaalat": 4500.0' in output
+
+
+def test_the_wheel_environment_sees_neither_the_system_packages_nor_the_repository(installed_wheel):
+    python, work = installed_wheel
+    script = "import sys, json; print(json.dumps([sys.prefix, sys.base_prefix, sys.path]))"
+    prefix, base_prefix, path = json.loads(run([str(python), "-c", script], cwd=work, env=clean_env()).stdout)
+    system_site = {p for p in path if p.startswith(base_prefix) and "site-packages" in p and not p.startswith(prefix)}
+    borrowed = set(dependency_folders())
+    assert not (system_site - borrowed), "the system interpreter's site-packages must not be on the path"
+    assert str(ROOT) not in path and str(ROOT / "openfisca_ajk") not in path
 
 
 def test_wheel_passes_the_yaml_tests(installed_wheel):
