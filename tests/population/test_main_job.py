@@ -1,5 +1,6 @@
 """The main job end to end on a small population: outputs written, the population cached and reused, inputs safe."""
 
+import csv
 import json
 import shutil
 
@@ -69,3 +70,24 @@ def test_main_with_a_reform(tmp_path, reform):
     assert run_main("--size", "0.0005", "--output", str(tmp_path), "--no-cache", "--reform", reform, "--year", "2026") == 0
     report = json.loads((tmp_path / "main" / "main.json").read_text())
     assert report["reform"] == reform
+
+
+@pytest.mark.parametrize(("column", "value", "message"), [
+    ("monthly_wage", "nan", "'nan' is not a finite number"),
+    ("monthly_wage", "inf", "'inf' is not a finite number"),
+    ("date_of_birth", "2099-01-01", "2099-01-01 is after the simulated year 2025"),
+    ("person_id", "P\x00X", "contains the control character"),
+])
+def test_main_on_bad_microdata_says_where_and_publishes_nothing(tmp_path, capsys, column, value, message):
+    rows = list(csv.reader((EXAMPLES / "example_persons.csv").open(encoding="utf-8", newline="")))
+    rows[3][rows[0].index(column)] = value
+    persons = tmp_path / "persons.csv"
+    with persons.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    output = tmp_path / "out"
+    code = run_main("--persons-csv", str(persons), "--households-csv", str(EXAMPLES / "example_households.csv"),
+                    "--output", str(output))
+    error = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in error
+    assert f"persons.csv: row 4, column '{column}'" in error and message in error
+    assert not (output / "main").exists()
