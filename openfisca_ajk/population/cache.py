@@ -100,8 +100,8 @@ def load_cached(path) -> Population:
     if str(arrays[CHECKSUM]) != arrays_checksum(arrays):
         raise CorruptCacheError(f"the cached population {path} does not match its checksum")
     try:
-        return Population.load_npz(path)
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile, zlib.error, PopulationError) as error:
+        return Population.from_arrays(arrays)
+    except (ValueError, KeyError, TypeError, PopulationError) as error:
         raise CorruptCacheError(f"the cached population {path} is inconsistent ({error})") from None
 
 

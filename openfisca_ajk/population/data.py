@@ -128,16 +128,17 @@ class Population:
     @classmethod
     def load_npz(cls, path) -> "Population":
         with numpy.load(path, allow_pickle=False) as archive:
-            person, household = {}, {}
-            for key in archive.files:
-                if key.startswith("person/"):
-                    person[key[len("person/"):]] = archive[key]
-                elif key.startswith("household/"):
-                    household[key[len("household/"):]] = archive[key]
-            population = cls(
-                person=person, household=household,
-                person_household=archive["person_household"].astype(numpy.intp),
-                role=archive["role"], year=int(archive["meta/year"]), source=str(archive["meta/source"]),
-                notes=json.loads(str(archive["meta/notes"])) if "meta/notes" in archive.files else {},
-            )
+            return cls.from_arrays({key: archive[key] for key in archive.files})
+
+    @classmethod
+    def from_arrays(cls, arrays: dict) -> "Population":
+        """The population of ``as_arrays`` (or of a ``.npz`` file's arrays), checked."""
+        person = {key[len("person/"):]: value for key, value in arrays.items() if key.startswith("person/")}
+        household = {key[len("household/"):]: value for key, value in arrays.items() if key.startswith("household/")}
+        population = cls(
+            person=person, household=household,
+            person_household=arrays["person_household"].astype(numpy.intp),
+            role=arrays["role"], year=int(arrays["meta/year"]), source=str(arrays["meta/source"]),
+            notes=json.loads(str(arrays["meta/notes"])) if "meta/notes" in arrays else {},
+        )
         return population.check()
