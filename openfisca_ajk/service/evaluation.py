@@ -21,9 +21,11 @@ from openfisca_ajk.service.analysis import analyse
 from openfisca_ajk.service.application import digests, parse_month
 from openfisca_ajk.service.builder import Override, build
 from openfisca_ajk.service.bulk import intake
-from openfisca_ajk.service.constants import EVALUATION_SCHEMA, MAX_BATCH
-from openfisca_ajk.service.errors import ApplicationError
+from openfisca_ajk.service import budget
+from openfisca_ajk.service.constants import CHUNK_COST, EVALUATION_SCHEMA, MAX_APPLICATION_COST, MAX_BATCH, MAX_REQUEST_COST
+from openfisca_ajk.service.errors import ApplicationError, problem
 from openfisca_ajk.service.intake import choose_reform, load_application
+from openfisca_ajk.service.outcomes import NOT_ELIGIBLE
 from openfisca_ajk.service.report import BaselineColumns, quick_results, scheme_result, summary
 from openfisca_ajk.service.settling import can_settle, unconfirmed
 from openfisca_ajk.service.systems import get_system, parameter_hash, versions
@@ -40,12 +42,19 @@ class Plan:
     settled: bool = False  # closed this month: variants left out, verdict not_eligible (see settling.py)
 
 
-def evaluate(application, date=None, reform=None):
+INCLUDE = ("in_force", "all")
+
+
+def evaluate(application, date=None, reform=None, include="in_force"):
     """Evaluate every registered scheme for one application.
 
     ``application`` is the flat form (see ``openfisca_ajk.service.application``) or an OpenFisca
     situation with one household; ``date`` (``"YYYY-MM"``) is needed when the application has none;
-    ``reform`` names a reform of ``reforms/``. Raises only ``ApplicationError``.
+    ``reform`` names a reform of ``reforms/``. The schemes not in force that month (closed to every
+    household, e.g. a draft branch) are left out and named in ``not_in_force`` unless
+    ``include="all"``. An application whose missing inputs would need more than
+    MAX_APPLICATION_COST simulated persons is refused (``too_costly``) before any simulation.
+    Raises only ``ApplicationError``.
 
     >>> from openfisca_ajk.service import evaluate
     >>> result = evaluate({"date": "2025-03", "household": {"pmt_score": 21.5},
@@ -55,17 +64,23 @@ def evaluate(application, date=None, reform=None):
     >>> kafaalat["status"]   # her disability, travel, vehicle... are missing and may exclude her
     'undetermined'
     """
+    _check_include(include)
     app, system = load_application(application, date, reform)
-    return _guarded(system, [app], True)[0]
+    costs = _costs(system, [app], True)
+    if costs[0] > MAX_APPLICATION_COST:
+        raise _too_costly(None, costs[0], MAX_APPLICATION_COST, "application")
+    return _select(system, _guarded(system, [app], True), include)[0]
 
 
-def evaluate_batch(applications, date, reform=None, detail=False):
-    """Evaluate many applications for the month ``date`` in one simulation.
+def evaluate_batch(applications, date, reform=None, detail=False, include="in_force"):
+    """Evaluate many applications for the month ``date``, in one simulation per chunk.
 
     Returns one entry per application, in order: the result (as ``evaluate`` gives it, without the
     per-condition reasons unless ``detail=True``), or ``{"index": i, "error": ..., "errors": [...]}``
-    for an application that is malformed. Raises ``ApplicationError`` only for the batch itself
-    (not a list, too long, bad date or reform).
+    for an application that is malformed or costs more than MAX_APPLICATION_COST. Raises
+    ``ApplicationError`` only for the batch itself (not a list, too long, bad date or reform, or a
+    total cost above MAX_REQUEST_COST — counted before any simulation). The households are simulated
+    in chunks of at most CHUNK_COST simulated persons, so the memory of a batch is bounded.
     """
     if not isinstance(applications, list):
         raise ApplicationError.single("wrong_type", "applications", "expected a list of applications")
@@ -74,17 +89,90 @@ def evaluate_batch(applications, date, reform=None, detail=False):
     if date is None:
         raise ApplicationError.single("missing_field", "date", "a batch needs the month to evaluate (YYYY-MM)")
     parse_month(date)
+    _check_include(include)
     reform = choose_reform({}, reform)
     system = get_system(reform)
     with _collection_paused():
-        return _evaluate_many(system, applications, date, reform, detail)
+        return _select(system, _evaluate_many(system, applications, date, reform, detail), include)
 
 
 def _evaluate_many(system, applications, date, reform, detail):
     results, valid = intake(system, applications, date, reform)
     if valid:
-        for (index, _), result in zip(valid, _guarded(system, [app for _, app in valid], detail)):
+        costs = _costs(system, [app for _, app in valid], detail)
+        kept, total = [], 0
+        for (index, app), cost in zip(valid, costs):
+            if cost > MAX_APPLICATION_COST:
+                error = _too_costly(f"applications[{index}]", cost, MAX_APPLICATION_COST, "application")
+                results[index] = {"index": index, **error.to_dict()}
+            else:
+                kept.append((index, app))
+                total += cost
+        if total > MAX_REQUEST_COST:
+            raise _too_costly("applications", total, MAX_REQUEST_COST, "request")
+        for (index, _), result in zip(kept, _guarded(system, [app for _, app in kept], detail) if kept else ()):
             results[index] = result
+    return results
+
+
+def _check_include(include):
+    if include not in INCLUDE:
+        raise ApplicationError.single("invalid_value", "include", f"include is one of {list(INCLUDE)}, got {str(include)[:40]!r}")
+
+
+def _too_costly(field, cost, limit, what):
+    return ApplicationError([problem(
+        "too_costly", field,
+        f"this {what} needs {cost:,} simulated persons (each application and each variant that varies its missing "
+        f"deciding inputs, times its persons); the limit is {limit:,}. Give the missing inputs or send fewer applications")])
+
+
+def _costs(system, applications, detail):
+    """Per application, the persons simulated to evaluate it (its own household and every variant), computed
+    from the plans alone, before any simulation."""
+    month = applications[0].date
+    month_start = date(int(month[:4]), int(month[5:7]), 1)
+    by_name = analyse(system, month)
+    analyses = [by_name[scheme.name] for scheme in load_schemes()]
+    _, _, row_template, _ = _plans(system, applications, analyses, month_start, detail, True)
+    sizes = numpy.array([len(app.persons) for app in applications], dtype=numpy.int64)
+    rows = numpy.asarray(row_template, dtype=numpy.int64)
+    return numpy.bincount(rows, weights=sizes[rows], minlength=len(applications)).astype(numpy.int64).tolist()
+
+
+def _chunks(costs, limit):
+    """Consecutive ranges ``(start, stop)`` whose costs sum to at most ``limit`` (an application above it alone)."""
+    found, start, running = [], 0, 0
+    for position, cost in enumerate(costs):
+        if position > start and running + cost > limit:
+            found.append((start, position))
+            start, running = position, 0
+        running += cost
+    found.append((start, len(costs)))
+    return found
+
+
+def _select(system, results, include):
+    """Name in ``not_in_force`` the schemes not in force this month (closed to every household, see
+    ``settling.py``) and, unless ``include="all"``, leave them out of ``schemes`` and the summary."""
+    closed_by_month, periodicities = {}, None
+    for result in results:
+        if result is None or "schemes" not in result:
+            continue
+        month = result["date"]
+        closed = closed_by_month.get(month)
+        if closed is None:
+            closed = closed_by_month[month] = {name for name, found in analyse(system, month).items() if found.closed_by}
+        kept, omitted = [], []
+        for item in result["schemes"]:
+            (omitted if item["scheme"] in closed and item["status"] == NOT_ELIGIBLE else kept).append(item)
+        result["not_in_force"] = [item["scheme"] for item in omitted]
+        if include == "all" or not omitted:
+            continue
+        if periodicities is None:
+            periodicities = {scheme.name: scheme.periodicity for scheme in load_schemes()}
+        result["schemes"] = kept
+        result["summary"] = summary(kept, periodicities)
     return results
 
 
@@ -109,20 +197,27 @@ def _load_each(system, applications, date, reform):
 def _collection_paused():
     """Pause Python's cyclic garbage collector while a batch allocates its many small, acyclic objects
     (dicts and lists of the applications and results): its full collections would otherwise rescan
-    the growing heap again and again. Reference counting still frees everything; the collector is
-    resumed (if it was running) when the batch ends, also on error. The objects allocated meanwhile are
-    first moved to the oldest generation (``gc.freeze`` then ``gc.unfreeze``, which scan nothing), so the
-    first young collection after the batch does not traverse the whole batch (~0.1 s for 10,000
-    households); they stay collectable by the next full collection."""
+    the growing heap again and again. Reference counting still frees everything acyclic, and each
+    chunk's simulation drops its arrays as soon as its results are read (``_release``), so what waits
+    for the collector is small. The collector is resumed (if it was running) when the batch ends, also
+    on error; the objects allocated meanwhile stay in the young generation, where the next collection
+    frees the cyclic ones (they are never moved to the oldest generation, which is collected rarely)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if was_enabled:
-            gc.freeze()
-            gc.unfreeze()
             gc.enable()
+
+
+def _release(simulation):
+    """Drop every array a simulation holds. A simulation and its populations refer to each other, so
+    only the cyclic collector frees them; their arrays (most of the memory) are freed here at once."""
+    for population in simulation.populations.values():
+        for holder in population._holders.values():
+            holder.delete_arrays()
+    simulation.tracer = None
 
 
 def _prefixed(error, index):
@@ -262,24 +357,46 @@ def _calculate_all(simulation, schemes, period):
             stack.extend(condition.person_conditions)
         for name in names:
             if name not in values:
+                budget.check()
                 values[name] = simulation.calculate(name, period)
     return values
 
 
 def _evaluate(system, applications, detail, settle=True):
-    """Evaluate ``applications``; ``settle=False`` varies the inputs of closed schemes too (the reference)."""
+    """Evaluate ``applications``; ``settle=False`` varies the inputs of closed schemes too (the reference).
+
+    Applications whose simulated persons sum to more than CHUNK_COST are evaluated in consecutive
+    chunks, one simulation each; every simulation's arrays are dropped once its results are read."""
+    budget.check()
     month = applications[0].date
     month_start = date(int(month[:4]), int(month[5:7]), 1)
     schemes = load_schemes()
     by_name = analyse(system, month)
     analyses = [by_name[scheme.name] for scheme in schemes]
     plans, overrides, row_template, settled_apps = _plans(system, applications, analyses, month_start, detail, settle)
+    if len(applications) > 1:
+        sizes = numpy.array([len(app.persons) for app in applications], dtype=numpy.int64)
+        rows = numpy.asarray(row_template, dtype=numpy.int64)
+        costs = numpy.bincount(rows, weights=sizes[rows], minlength=len(applications)).astype(numpy.int64)
+        if costs.sum() > CHUNK_COST:
+            results = []
+            for start, stop in _chunks(costs.tolist(), CHUNK_COST):
+                results.extend(_evaluate(system, applications[start:stop], detail, settle))
+            return results
     simulation, layout = build(system, month, applications, row_template, overrides)
-    values = _calculate_all(simulation, schemes, periods.period(month))
-    context = {"system": system, "values": values, "layout": layout, "month": month, "month_start": month_start,
-               "detail": detail, "person_key": system.person_entity.key}
-    if unconfirmed(context, by_name, settled_apps, len(applications)):
-        return _evaluate(system, applications, detail, settle=False)
+    try:
+        values = _calculate_all(simulation, schemes, periods.period(month))
+        context = {"system": system, "values": values, "layout": layout, "month": month, "month_start": month_start,
+                   "detail": detail, "person_key": system.person_entity.key}
+        if unconfirmed(context, by_name, settled_apps, len(applications)):
+            return _evaluate(system, applications, detail, settle=False)
+        return _results(system, applications, detail, schemes, plans, context)
+    finally:
+        _release(simulation)
+
+
+def _results(system, applications, detail, schemes, plans, context):
+    month = context["month"]
     header = {"schema": EVALUATION_SCHEMA, "versions": versions(), "parameter_set_hash": parameter_hash(system)}
     if detail:
         columns = None
