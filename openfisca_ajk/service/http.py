@@ -203,12 +203,12 @@ def create_service_app(reform=None, max_request_bytes=MAX_REQUEST_BYTES, max_bat
             return {"text": result} if format_ == "text" else result
         return guarded(run)
 
-    def web_api(handler):
+    def web_api(handler, axes):
         """``/calculate`` and ``/trace``: the situation checked (types, ranges, periods, size) before OpenFisca reads it."""
         try:
             with time_budget(time_budget_seconds):
                 body = _body(max_request_bytes)
-                check_situation(system, body)
+                check_situation(system, body, axes)
                 try:
                     return _json(handler(system, body))
                 except (SituationParsingError, PeriodMismatchError) as error:
@@ -221,8 +221,8 @@ def create_service_app(reform=None, max_request_bytes=MAX_REQUEST_BYTES, max_bat
         except RecursionError:
             return _error("invalid_json", "the body is nested too deeply", 400)
 
-    app.view_functions["calculate"] = lambda: web_api(handlers.calculate)
-    app.view_functions["trace"] = lambda: web_api(handlers.trace)
+    app.view_functions["calculate"] = lambda: web_api(handlers.calculate, False)
+    app.view_functions["trace"] = lambda: web_api(handlers.trace, True)
 
     standard_spec = app.view_functions["get_spec"]
 

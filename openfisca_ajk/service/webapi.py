@@ -12,7 +12,7 @@ numbers within the unit's bounds, strict ``YYYY-MM-DD`` dates) and these:
 - the situation is small enough (constants ``MAX_SITUATION_PERSONS``, ``MAX_EXPANDED_PERSONS``,
   ``MAX_COMPUTATIONS``, ``MAX_AXIS_COUNT``) that OpenFisca's situation builder, quadratic in the
   persons, stays fast;
-- ``axes`` is a list of lists of ``{"name", "min", "max", "count", "index"?, "period"?}`` on a
+- ``axes`` is a list of lists of ``{"name", "min", "max", "count", "period", "index"?}`` on a
   numeric variable, within its bounds.
 
 ``check_situation`` raises ``ApplicationError`` naming every field at fault (paths such as
@@ -189,7 +189,9 @@ def _axes(system, raw, counts_by_plural, problems):
             instances = counts_by_plural.get(variable.entity.plural, 0)
             if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < max(instances, 1):
                 problems.append(problem("out_of_range", f"{field}.index", f"expected a whole number from 0 to {max(instances - 1, 0)}"))
-            if "period" in axis:
+            if "period" not in axis:
+                problems.append(problem("missing_field", f"{field}.period", "an axis needs the period its values are for"))
+            else:
                 _period(system, variable, axis["period"], 0, f"{field}.period", problems)
         if len(counts) > 1:
             problems.append(problem("inconsistent", f"axes[{g}]", "parallel axes must have the same count"))
@@ -197,8 +199,11 @@ def _axes(system, raw, counts_by_plural, problems):
     return factor
 
 
-def check_situation(system, raw):
-    """Check a ``/calculate`` or ``/trace`` situation; raise ``ApplicationError`` naming the fields at fault."""
+def check_situation(system, raw, axes=True):
+    """Check a ``/calculate`` or ``/trace`` situation; raise ``ApplicationError`` naming the fields at fault.
+
+    ``axes=False`` refuses ``axes`` (OpenFisca's ``/calculate`` answers per named entity, which the
+    axes' expansion renames; ``/trace`` gives every point of the axes)."""
     if not isinstance(raw, dict):
         raise ApplicationError.single("wrong_type", None, "a situation is a JSON object")
     by_plural = {entity.plural: entity for entity in system.entities}
@@ -227,6 +232,9 @@ def check_situation(system, raw):
             continue
         for instance_id, instance in instances.items():
             _instance(system, entity, instance_id, instance, persons, memberships, problems, counts)
+    if not axes and raw.get("axes") is not None:
+        problems.append(problem("unsupported", "axes", "/calculate does not take axes; send them to /trace, "
+                                                       "which gives the value at every point"))
     factor = _axes(system, raw.get("axes"), counts_by_plural, problems)
     if not problems:
         expanded = len(persons) * factor
