@@ -28,7 +28,7 @@ from flask import Response, request
 from openfisca_core.errors import PeriodMismatchError, SituationParsingError
 from openfisca_web_api import handlers
 from openfisca_web_api.app import create_app
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import ClientDisconnected, HTTPException
 
 from openfisca_ajk.scheme_registry import load_schemes
 from openfisca_ajk.service import constants, openapi
@@ -78,8 +78,9 @@ def _body(limit, cache=False):
         raise ApplicationError.single("payload_too_large", None, f"the body has {length} bytes; the limit is {limit}")
     try:
         data = request.get_data(cache=cache)
-    except OSError:          # the socket's read timeout (a client that stalls while sending its body)
-        raise ApplicationError.single("request_timeout", None, "the body did not arrive within the read timeout") from None
+    except (OSError, ClientDisconnected):   # the socket's read timeout: a client that stalls while sending its body
+        raise ApplicationError.single("request_timeout", None,
+                                      "the body did not arrive in full within the read timeout") from None
     if len(data) > limit:
         raise ApplicationError.single("payload_too_large", None, f"the body is above the limit of {limit} bytes")
     try:
