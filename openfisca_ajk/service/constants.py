@@ -84,3 +84,13 @@ MAX_AXIS_COUNT = 1_000
 #: The years a ``/calculate`` or ``/trace`` period may name: computations within the service's range
 #: (DATE_MIN to DATE_MAX); inputs (e.g. a wage history) from INPUT_YEAR_MIN.
 INPUT_YEAR_MIN = 1900
+
+#: Inputs the application settles without asking: for a person of whom the application says so, a
+#: missing input listed here keeps its default (false) and is neither varied nor asked for. A man or
+#: a boy (``sex`` male) or a young child (by the given age or date of birth, under CHILD_AGE — a
+#: service setting on whom to ask, not law) is not asked whether he or she is pregnant; a person under
+#: the age of majority is not asked whether he or she holds a public post or a CNIC (NADRA issues the
+#: CNIC from the age of majority; younger persons hold a B-form or juvenile card).
+AGE_OF_MAJORITY = 18            # Majority Act 1875, s. 3
+CHILD_AGE = 10
+NOT_ASKED = {"is_pregnant": ("male", "young_child"), "is_public_servant": ("minor",), "has_cnic": ("minor",)}

@@ -26,10 +26,11 @@ from openfisca_ajk.service.constants import CHUNK_COST, EVALUATION_SCHEMA, MAX_A
 from openfisca_ajk.service.errors import ApplicationError, problem
 from openfisca_ajk.service.intake import choose_reform, load_application
 from openfisca_ajk.service.outcomes import NOT_ELIGIBLE
+from openfisca_ajk.service.reasons import add_reasons
 from openfisca_ajk.service.report import BaselineColumns, quick_results, scheme_result, summary
 from openfisca_ajk.service.settling import can_settle, unconfirmed
 from openfisca_ajk.service.systems import get_system, parameter_hash, versions
-from openfisca_ajk.service.variants import NO_VARIATION, design, missing_slots
+from openfisca_ajk.service.variants import NO_VARIATION, design, missing_slots, person_facts
 
 
 @dataclass(frozen=True)
@@ -234,13 +235,13 @@ def _guarded(system, applications, detail):
         raise ApplicationError.single("computation_failed", None, f"the engine could not compute: {error}") from error
 
 
-def _shape(application):
+def _shape(application, month_start):
     """What the missing slots and designs of an application depend on: which inputs each person and the
-    household give (and a given age where the date of birth is missing, for the birth dates tried), and
-    the field names the slots carry."""
+    household give (and a given age where the date of birth is missing, for the birth dates tried), what
+    settles inputs without asking (``variants.person_facts``), and the field names the slots carry."""
     return (application.household_field, frozenset(application.household_inputs),
-            tuple((p.field, frozenset(p.inputs), None if "date_of_birth" in p.inputs else p.inputs.get("age"))
-                  for p in application.persons))
+            tuple((p.field, frozenset(p.inputs), None if "date_of_birth" in p.inputs else p.inputs.get("age"),
+                   person_facts(p, month_start)) for p in application.persons))
 
 
 def _scheme_designs(system, application, analyses, month_start, detail, settle, cache):
@@ -317,7 +318,7 @@ def _plans(system, applications, analyses, month_start, detail, settle, cached=T
     plans, overrides, row_template = [], [], list(range(len(applications)))
     cache, by_shape, settled_apps = {}, {}, {}
     for app_index, application in enumerate(applications):
-        shape = _shape(application)
+        shape = _shape(application, month_start)
         known = by_shape.get(shape)
         if known is None:
             if cached:
@@ -404,14 +405,18 @@ def _results(system, applications, detail, schemes, plans, context):
         baseline = BaselineColumns(context, schemes, applications)
         columns = [quick_results(context, scheme, baseline, applications) for scheme in schemes]
     periodicities = {scheme.name: scheme.periodicity for scheme in schemes}
+    per_application = []
+    for app_index, app_plans in enumerate(plans):
+        if app_plans is None:
+            per_application.append([column[app_index] for column in columns])
+        else:
+            per_application.append([columns[k][app_index] if plan is None else scheme_result(context, applications[app_index], plan)
+                                    for k, plan in enumerate(app_plans)])
+    by_name = analyse(system, month)
+    add_reasons(context, schemes, [by_name[scheme.name] for scheme in schemes], applications, per_application)
     results = []
     hashes = digests(applications) if len(applications) > 1 else [applications[0].digest()]
-    for app_index, (application, app_plans) in enumerate(zip(applications, plans)):
-        if app_plans is None:
-            scheme_results = [column[app_index] for column in columns]
-        else:
-            scheme_results = [columns[k][app_index] if plan is None else scheme_result(context, application, plan)
-                              for k, plan in enumerate(app_plans)]
+    for app_index, (application, scheme_results) in enumerate(zip(applications, per_application)):
         results.append({
             **header, "id": application.reference, "date": month, "reform": application.reform,
             "application_hash": hashes[app_index], "summary": summary(scheme_results, periodicities), "schemes": scheme_results,
