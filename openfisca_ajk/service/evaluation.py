@@ -17,7 +17,7 @@ import numpy
 from openfisca_core import periods
 
 from openfisca_ajk.scheme_registry import load_schemes
-from openfisca_ajk.service.analysis import analyse
+from openfisca_ajk.service.analysis import analyse, scheme_targets
 from openfisca_ajk.service.application import digests, parse_month
 from openfisca_ajk.service.builder import Override, build
 from openfisca_ajk.service.bulk import intake
@@ -345,6 +345,40 @@ def _plans(system, applications, analyses, month_start, detail, settle, cached=T
                 overrides.append(Override(picked + start, person, variable, list(values)))
         plans.append(app_plans)
     return plans, overrides, row_template, settled_apps
+
+
+def evaluate_traced(system, application, scheme):
+    """``(result, simulation)``: the result of one ``scheme`` for one checked application (with the
+    per-condition reasons, as ``evaluate`` gives it), and the traced simulation it was read from, whose
+    roots are ``analysis.scheme_targets(scheme)`` in order (the explanation's computation tree). The
+    simulation holds the application's row first, then the variants of this scheme only. Raises
+    ``ApplicationError`` (``too_costly``, ``computation_failed``, ``time_budget_exceeded``)."""
+    month = application.date
+    month_start = date(int(month[:4]), int(month[5:7]), 1)
+    by_name = analyse(system, month)
+    analysis = by_name[scheme.name]
+    for settle in (True, False):
+        plans, overrides, row_template, settled_apps = _plans(system, [application], [analysis], month_start, True, settle)
+        cost = len(row_template) * len(application.persons)
+        if cost > MAX_APPLICATION_COST:
+            raise _too_costly(None, cost, MAX_APPLICATION_COST, "application")
+        try:
+            simulation, layout = build(system, month, [application], row_template, overrides)
+            simulation.trace = True
+            values = {}
+            for name in scheme_targets(scheme):
+                budget.check()
+                values[name] = simulation.calculate(name, month)
+        except ApplicationError:
+            raise
+        except (ArithmeticError, ValueError, TypeError, KeyError, IndexError, MemoryError) as error:
+            raise ApplicationError.single("computation_failed", None, f"the engine could not compute: {error}") from error
+        context = {"system": system, "values": values, "layout": layout, "month": month, "month_start": month_start,
+                   "detail": True, "person_key": system.person_entity.key}
+        if settle and unconfirmed(context, by_name, settled_apps, 1):
+            continue
+        result = _results(system, [application], True, [scheme], plans, context)[0]["schemes"][0]
+        return result, simulation
 
 
 def _calculate_all(simulation, schemes, period):
