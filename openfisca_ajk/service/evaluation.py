@@ -70,7 +70,7 @@ def evaluate(application, date=None, reform=None, include="in_force"):
     costs = _costs(system, [app], True)
     if costs[0] > MAX_APPLICATION_COST:
         raise _too_costly(None, costs[0], MAX_APPLICATION_COST, "application")
-    return _select(system, _guarded(system, [app], True), include)[0]
+    return _guarded(system, [app], True, include)[0]
 
 
 def evaluate_batch(applications, date, reform=None, detail=False, include="in_force"):
@@ -94,10 +94,10 @@ def evaluate_batch(applications, date, reform=None, detail=False, include="in_fo
     reform = choose_reform({}, reform)
     system = get_system(reform)
     with _collection_paused():
-        return _select(system, _evaluate_many(system, applications, date, reform, detail), include)
+        return _evaluate_many(system, applications, date, reform, detail, include)
 
 
-def _evaluate_many(system, applications, date, reform, detail):
+def _evaluate_many(system, applications, date, reform, detail, include):
     results, valid = intake(system, applications, date, reform)
     if valid:
         costs = _costs(system, [app for _, app in valid], detail)
@@ -111,7 +111,7 @@ def _evaluate_many(system, applications, date, reform, detail):
                 total += cost
         if total > MAX_REQUEST_COST:
             raise _too_costly("applications", total, MAX_REQUEST_COST, "request")
-        for (index, _), result in zip(kept, _guarded(system, [app for _, app in kept], detail) if kept else ()):
+        for (index, _), result in zip(kept, _guarded(system, [app for _, app in kept], detail, include) if kept else ()):
             results[index] = result
     return results
 
@@ -151,30 +151,6 @@ def _chunks(costs, limit):
         running += cost
     found.append((start, len(costs)))
     return found
-
-
-def _select(system, results, include):
-    """Name in ``not_in_force`` the schemes not in force this month (closed to every household, see
-    ``settling.py``) and, unless ``include="all"``, leave them out of ``schemes`` and the summary."""
-    closed_by_month, periodicities = {}, None
-    for result in results:
-        if result is None or "schemes" not in result:
-            continue
-        month = result["date"]
-        closed = closed_by_month.get(month)
-        if closed is None:
-            closed = closed_by_month[month] = {name for name, found in analyse(system, month).items() if found.closed_by}
-        kept, omitted = [], []
-        for item in result["schemes"]:
-            (omitted if item["scheme"] in closed and item["status"] == NOT_ELIGIBLE else kept).append(item)
-        result["not_in_force"] = [item["scheme"] for item in omitted]
-        if include == "all" or not omitted:
-            continue
-        if periodicities is None:
-            periodicities = {scheme.name: scheme.periodicity for scheme in load_schemes()}
-        result["schemes"] = kept
-        result["summary"] = summary(kept, periodicities)
-    return results
 
 
 def _load_each(system, applications, date, reform):
@@ -226,9 +202,9 @@ def _prefixed(error, index):
                              for p in error.problems])
 
 
-def _guarded(system, applications, detail):
+def _guarded(system, applications, detail, include="all"):
     try:
-        return _evaluate(system, applications, detail)
+        return _evaluate(system, applications, detail, include=include)
     except ApplicationError:
         raise
     except (ArithmeticError, ValueError, TypeError, KeyError, IndexError, MemoryError) as error:
@@ -397,8 +373,9 @@ def _calculate_all(simulation, schemes, period):
     return values
 
 
-def _evaluate(system, applications, detail, settle=True):
+def _evaluate(system, applications, detail, settle=True, include="all"):
     """Evaluate ``applications``; ``settle=False`` varies the inputs of closed schemes too (the reference).
+    ``include`` is "all" or "in_force" (see ``evaluate``).
 
     Applications whose simulated persons sum to more than CHUNK_COST are evaluated in consecutive
     chunks, one simulation each; every simulation's arrays are dropped once its results are read."""
@@ -416,7 +393,7 @@ def _evaluate(system, applications, detail, settle=True):
         if costs.sum() > CHUNK_COST:
             results = []
             for start, stop in _chunks(costs.tolist(), CHUNK_COST):
-                results.extend(_evaluate(system, applications[start:stop], detail, settle))
+                results.extend(_evaluate(system, applications[start:stop], detail, settle, include))
             return results
     simulation, layout = build(system, month, applications, row_template, overrides)
     try:
@@ -424,13 +401,16 @@ def _evaluate(system, applications, detail, settle=True):
         context = {"system": system, "values": values, "layout": layout, "month": month, "month_start": month_start,
                    "detail": detail, "person_key": system.person_entity.key}
         if unconfirmed(context, by_name, settled_apps, len(applications)):
-            return _evaluate(system, applications, detail, settle=False)
-        return _results(system, applications, detail, schemes, plans, context)
+            return _evaluate(system, applications, detail, settle=False, include=include)
+        return _results(system, applications, detail, schemes, plans, context, include)
     finally:
         _release(simulation)
 
 
-def _results(system, applications, detail, schemes, plans, context):
+def _results(system, applications, detail, schemes, plans, context, include="all"):
+    """The evaluation of each application. Every result names in ``not_in_force`` the schemes not in force
+    this month (closed to every household, see ``settling.py``); unless ``include="all"`` they are left out
+    of ``schemes`` and of the summary."""
     month = context["month"]
     header = {"schema": EVALUATION_SCHEMA, "versions": versions(), "parameter_set_hash": parameter_hash(system)}
     if detail:
@@ -448,11 +428,19 @@ def _results(system, applications, detail, schemes, plans, context):
                                     for k, plan in enumerate(app_plans)])
     by_name = analyse(system, month)
     add_reasons(context, schemes, [by_name[scheme.name] for scheme in schemes], applications, per_application)
+    closed = [k for k, scheme in enumerate(schemes) if by_name[scheme.name].closed_by is not None]
     results = []
     hashes = digests(applications) if len(applications) > 1 else [applications[0].digest()]
     for app_index, (application, scheme_results) in enumerate(zip(applications, per_application)):
+        not_in_force = [k for k in closed if scheme_results[k]["status"] == NOT_ELIGIBLE]
+        if not_in_force and include != "all":
+            left_out = set(not_in_force)
+            shown = [result for k, result in enumerate(scheme_results) if k not in left_out]
+        else:
+            shown = scheme_results
         results.append({
             **header, "id": application.reference, "date": month, "reform": application.reform,
-            "application_hash": hashes[app_index], "summary": summary(scheme_results, periodicities), "schemes": scheme_results,
+            "application_hash": hashes[app_index], "summary": summary(shown, periodicities), "schemes": shown,
+            "not_in_force": [scheme_results[k]["scheme"] for k in not_in_force],
         })
     return results

@@ -72,11 +72,15 @@ def _chosen(scheme, analysis, mask, known, cache):
 
 def _not_met(context, analysis, condition, household_inputs, cache):
     system, month = context["system"], context["month"]
-    inputs = sorted(name for name in analysis.condition_inputs.get(condition.variable, ()) if name in household_inputs)
-    key = (analysis.scheme.name, condition.variable, tuple((name, household_inputs[name]) for name in inputs[:MAX_SHOWN]))
+    names_key = (analysis.scheme.name, condition.variable, tuple(household_inputs))
+    names = cache.get(names_key)
+    if names is None:
+        names = cache[names_key] = tuple(sorted(name for name in analysis.condition_inputs.get(condition.variable, ())
+                                                if name in household_inputs)[:MAX_SHOWN])
+    key = (analysis.scheme.name, condition.variable, names, tuple(household_inputs[name] for name in names))
     text = cache.get(key)
     if text is None:
-        details = [f"{system.variables[name].label} {_number(value)}" for name, value in key[2]]
+        details = [f"{system.variables[name].label} {_number(value)}" for name, value in zip(names, key[3])]
         for name, instant in analysis.condition_parameters.get(condition.variable, ())[:MAX_SHOWN]:
             info = parameter_info(system, name, instant if len(instant) > 7 else f"{month}-01")
             if isinstance(info["value"], int | float) and not isinstance(info["value"], bool):
@@ -100,9 +104,10 @@ def _needed(result):
 def add_reasons(context, schemes, analyses, applications, results):
     """Set ``reason`` on every scheme result of ``results`` (one list of scheme results per application)."""
     count = len(applications)
-    cache, known_cache = {}, {}
-    system = context["system"]
+    cache, known_cache, plans = {}, {}, {}
+    system, person_key = context["system"], context["person_key"]
     known = [_known(application, known_cache) for application in applications]
+    keys = [tuple(application.household_inputs) for application in applications]
     for k, (scheme, analysis) in enumerate(zip(schemes, analyses)):
         masks = _unmet_masks(context, scheme, count).tolist()
         closed = None
@@ -117,13 +122,21 @@ def add_reasons(context, schemes, analyses, applications, results):
             if status == UNDETERMINED:
                 result["reason"] = _needed(result)
                 continue
-            chosen = _chosen(scheme, analysis, masks[index], known[index], cache)
-            if chosen < 0:
-                result["reason"] = "no member meets every condition at once" if scheme.entity == context["person_key"] \
-                    else "the amount is zero this month"
-                continue
-            condition = scheme.conditions[chosen]
-            if closed is not None and condition.variable == analysis.closed_by:
-                result["reason"] = closed
-            else:
-                result["reason"] = _not_met(context, analysis, condition, application.household_inputs, cache)
+            plan_key = (k, masks[index], known[index], keys[index])
+            plan = plans.get(plan_key)
+            if plan is None:
+                chosen = _chosen(scheme, analysis, masks[index], known[index], cache)
+                if chosen < 0:
+                    plan = ("no member meets every condition at once" if scheme.entity == person_key
+                            else "the amount is zero this month", None)
+                elif closed is not None and scheme.conditions[chosen].variable == analysis.closed_by:
+                    plan = (closed, None)
+                else:
+                    condition = scheme.conditions[chosen]
+                    text = _not_met(context, analysis, condition, application.household_inputs, cache)
+                    shows_values = bool(cache[(scheme.name, condition.variable, keys[index])])
+                    plan = (None, condition) if shows_values else (text, None)
+                plans[plan_key] = plan
+            text, condition = plan
+            result["reason"] = text if condition is None else \
+                _not_met(context, analysis, condition, application.household_inputs, cache)
