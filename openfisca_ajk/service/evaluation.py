@@ -297,6 +297,7 @@ def _plans(system, applications, analyses, month_start, detail, settle, cached=T
         shape = _shape(application, month_start)
         known = by_shape.get(shape)
         if known is None:
+            budget.check()                     # a batch of many distinct shapes is planned within the budget too
             if cached:
                 known = _cached_shape_plan(system, application, shape, analyses, month_start, detail, settle, cache)
             else:
