@@ -214,7 +214,8 @@ def create_service_app(reform=None, max_request_bytes=MAX_REQUEST_BYTES, max_bat
                     return _json(handler(system, body))
                 except (SituationParsingError, PeriodMismatchError) as error:
                     return _json(error.error, error.code or 400)
-                except (ArithmeticError, ValueError, TypeError, KeyError, IndexError, AttributeError, MemoryError) as error:
+                except Exception as error:         # checked input the engine still cannot compute: logged, never a 500
+                    log.exception("the engine could not compute a checked situation")
                     raise ApplicationError.single("computation_failed", None,
                                                   f"the engine could not compute: {type(error).__name__}: {str(error)[:200]}") from error
         except ApplicationError as error:
