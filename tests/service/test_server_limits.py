@@ -114,3 +114,16 @@ def test_calculate_behind_the_service_checks_its_input():
         assert status == 400 and body["error"]["field"] == "persons.Shazia.has_cnic.2025-03"
         status, body = request(f"{base}/spec")
         assert status == 200 and "/evaluate/batch" in body["paths"]
+
+
+def test_a_malformed_request_gets_json_not_gunicorns_html_page():
+    with serve() as base:
+        host, port = base.removeprefix("http://").split(":")
+        with socket.create_connection((host, int(port)), timeout=30) as connection:
+            connection.sendall(b"NOT A REQUEST LINE\r\n\r\n")
+            answer = b""
+            while chunk := connection.recv(65536):
+                answer += chunk
+        head, _, body = answer.partition(b"\r\n\r\n")
+        assert b" 400 " in head.split(b"\r\n")[0] and b"application/json" in head
+        assert json.loads(body)["error"]["code"] == "bad_request"
