@@ -50,8 +50,12 @@ def run(arguments):
     for name in ("workers", "threads"):
         if getattr(arguments, name) < 1:
             raise SystemExit(f"--{name} must be at least 1")
-    if not arguments.read_timeout > 0 or not arguments.time_budget > 0:
-        raise SystemExit("--read-timeout and --time-budget must be positive numbers of seconds")
+    for name in ("read_timeout", "time_budget"):
+        if not 0 < getattr(arguments, name) <= 3600:
+            raise SystemExit(f"--{name.replace('_', '-')} must be a number of seconds above 0 and at most 3600")
+    for name in ("max_request_bytes", "max_batch_request_bytes"):
+        if getattr(arguments, name) < 1:
+            raise SystemExit(f"--{name.replace('_', '-')} must be at least 1")
     ReadTimeoutWorker.READ_TIMEOUT = arguments.read_timeout
     app = create_service_app(arguments.reform, arguments.max_request_bytes, arguments.max_batch_request_bytes,
                              arguments.time_budget, tuple(arguments.cors_origin))
