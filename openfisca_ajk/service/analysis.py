@@ -7,7 +7,7 @@ the input variables it depends on (transitively) and the parameters it reads, wi
 """
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy
@@ -26,6 +26,8 @@ class SchemeAnalysis:
     parameters: tuple              # (parameter name, instant string), sorted
     condition_inputs: dict         # condition variable -> frozenset of input variables
     closed_by: str | None = None   # a top-level condition that depends on no input and is unmet (see closing_condition)
+    condition_parameters: dict = field(default_factory=dict)   # condition variable -> (parameter, instant) it and
+                                                               # the variables it reads directly read, sorted
 
 
 def condition_variables(conditions):
@@ -93,8 +95,11 @@ def _analyse(system_id, system_ref, period):
         conditions = {name: frozenset(v for v in _closure(name, dependencies) if is_input(v))
                       for name in condition_variables(scheme.conditions)}
         closed_by = closing_condition(scheme, conditions, simulation, period)
+        near = {name: tuple(sorted(set().union(parameters.get(name, set()),
+                                               *(parameters.get(child, set()) for child in dependencies.get(name, ())))))
+                for name in condition_variables(scheme.conditions)}
         result[scheme.name] = SchemeAnalysis(scheme, frozenset(v for v in reached if is_input(v)), tuple(used), conditions,
-                                             closed_by)
+                                             closed_by, near)
     return result
 
 

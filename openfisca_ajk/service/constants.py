@@ -47,10 +47,50 @@ PERSON_FACTORIAL_BUDGET = 64
 #: to those around the age thresholds of the scheme's parameters.
 AGE_POINTS = (0, 18, 40, 60, 80, 100)
 
-#: Request size limits of the HTTP layer (bytes), overridable on the command line.
+#: Request size limits of the HTTP layer (bytes), overridable on the command line: ``/evaluate``,
+#: ``/explain``, ``/calculate`` and ``/trace`` take MAX_REQUEST_BYTES, ``/evaluate/batch`` the other.
 MAX_REQUEST_BYTES = 1_000_000
 MAX_BATCH_REQUEST_BYTES = 32_000_000
+
+#: Answers at least this long (bytes) are gzip-compressed for a client that accepts it.
+GZIP_MIN_BYTES = 1_024
 
 #: Versions of the documents the service returns.
 EVALUATION_SCHEMA = "ajk-evaluation/1"
 EXPLANATION_SCHEMA = "ajk-explanation/1"
+
+#: The cost of a request, counted before any simulation: the persons of every household simulated (each
+#: application and each variant that varies its missing deciding inputs), each simulated for every
+#: scheme. One application may cost at most MAX_APPLICATION_COST, a request at most MAX_REQUEST_COST
+#: (above either: 422 ``too_costly``, naming the limit); a batch is simulated in chunks of at most
+#: CHUNK_COST (about 1 KB of memory per simulated person: ~200 MB a chunk).
+MAX_APPLICATION_COST = 200_000
+MAX_REQUEST_COST = 2_000_000
+CHUNK_COST = 200_000
+
+#: Wall-clock seconds a request may take over HTTP before it is abandoned with a JSON 503
+#: (``time_budget_exceeded``); checked between the steps of a computation.
+TIME_BUDGET_SECONDS = 30.0
+
+#: Size of a situation sent to the standard Web API's ``/calculate`` and ``/trace``: persons given,
+#: persons after the ``axes`` expansion, instances of any entity, values requested (``null``) and the
+#: points of one axis. OpenFisca's situation builder is quadratic in the persons given (~0.1 s for
+#: 1,000, ~1 s for 4,000), so the limit stays well below that.
+MAX_SITUATION_PERSONS = 1_000
+MAX_EXPANDED_PERSONS = 20_000
+MAX_COMPUTATIONS = 2_000
+MAX_AXIS_COUNT = 1_000
+
+#: The years a ``/calculate`` or ``/trace`` period may name: computations within the service's range
+#: (DATE_MIN to DATE_MAX); inputs (e.g. a wage history) from INPUT_YEAR_MIN.
+INPUT_YEAR_MIN = 1900
+
+#: Inputs the application settles without asking: for a person of whom the application says so, a
+#: missing input listed here keeps its default (false) and is neither varied nor asked for. A man or
+#: a boy (``sex`` male) or a young child (by the given age or date of birth, under CHILD_AGE — a
+#: service setting on whom to ask, not law) is not asked whether he or she is pregnant; a person under
+#: the age of majority is not asked whether he or she holds a public post or a CNIC (NADRA issues the
+#: CNIC from the age of majority; younger persons hold a B-form or juvenile card).
+AGE_OF_MAJORITY = 18            # Majority Act 1875, s. 3
+CHILD_AGE = 10
+NOT_ASKED = {"is_pregnant": ("male", "young_child"), "is_public_servant": ("minor",), "has_cnic": ("minor",)}

@@ -5,7 +5,12 @@ HTTP_STATUS = {
     "not_found": 404,
     "method_not_allowed": 405,
     "unknown_scheme": 404,
+    "unknown_variable": 404,
     "computation_failed": 422,
+    "too_costly": 422,
+    "unsupported_media_type": 415,
+    "request_timeout": 408,
+    "time_budget_exceeded": 503,
 }
 
 

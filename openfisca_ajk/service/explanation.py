@@ -1,5 +1,9 @@
 """``explain``: how one scheme's result was computed, as versioned JSON or readable text.
 
+The application is parsed once; one traced simulation of the asked scheme (the application's own
+household, then the variants of its missing deciding inputs for that scheme only) gives both the
+verdict and the computation tree, whose values are those of the application's own row.
+
 The document holds the computation tree (each variable with its value per person or household,
 its label, its legal reference and whether it was computed, given, or left at its default), every
 parameter value used with the date it took effect and the legal reference in force, the versions of
@@ -15,11 +19,9 @@ from datetime import date
 import numpy
 
 from openfisca_ajk.scheme_registry import load_schemes
-from openfisca_ajk.service.analysis import scheme_targets
-from openfisca_ajk.service.builder import build
 from openfisca_ajk.service.constants import EXPLANATION_SCHEMA
 from openfisca_ajk.service.errors import ApplicationError
-from openfisca_ajk.service.evaluation import evaluate
+from openfisca_ajk.service.evaluation import evaluate_traced
 from openfisca_ajk.service.intake import load_application
 from openfisca_ajk.service.references import as_list, parameter_info
 from openfisca_ajk.service.systems import parameter_hash, versions
@@ -116,14 +118,7 @@ def explain(application, scheme, date=None, reform=None, format="json"):
         raise ApplicationError.single("wrong_type", "scheme", "a scheme is given by its name")
     found = _find_scheme(scheme)
     app, system = load_application(application, date, reform)
-    verdict = next(s for s in evaluate(application, date, reform)["schemes"] if s["scheme"] == found.name)
-    simulation, _ = build(system, app.date, [app], [0])
-    simulation.trace = True
-    try:
-        for name in scheme_targets(found):
-            simulation.calculate(name, app.date)
-    except (ArithmeticError, ValueError, TypeError, KeyError, IndexError) as error:
-        raise ApplicationError.single("computation_failed", None, f"the engine could not compute: {error}") from error
+    verdict, simulation = evaluate_traced(system, app, found)     # the application's row first, then its variants
     tree = _TreeBuilder(system, app)
     computation = [tree.node(root) for root in simulation.tracer.trees]
     document = {

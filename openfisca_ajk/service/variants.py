@@ -22,7 +22,7 @@ import numpy
 from openfisca_core.indexed_enums import Enum
 
 from openfisca_ajk.service.constants import (
-    AGE_POINTS, AGE_MAX, DERIVED_FROM, FACTORIAL_BUDGET, PERSON_FACTORIAL_BUDGET, SAMPLE_ROWS,
+    AGE_OF_MAJORITY, AGE_POINTS, CHILD_AGE, AGE_MAX, DERIVED_FROM, FACTORIAL_BUDGET, NOT_ASKED, PERSON_FACTORIAL_BUDGET, SAMPLE_ROWS,
 )
 from openfisca_ajk.service.references import get_parameter
 from openfisca_ajk.service.values import bounds
@@ -97,8 +97,26 @@ def slot_values(system, variable, analysis, month_start, person_inputs=None):
     return ()
 
 
+def person_facts(person, month_start):
+    """What the application says of a person that settles inputs (``NOT_ASKED``): the set of
+    ``"male"``, ``"minor"`` and ``"young_child"`` that hold (an unknown sex or age settles nothing)."""
+    facts = set()
+    if person.inputs.get("sex") == "male":
+        facts.add("male")
+    age = person.inputs.get("age")
+    birth = person.inputs.get("date_of_birth")
+    if birth is not None:
+        age = (month_start.year - birth.year) - ((month_start.month, month_start.day) < (birth.month, birth.day))
+    if age is not None and age < AGE_OF_MAJORITY:
+        facts.add("minor")
+    if age is not None and age < CHILD_AGE:
+        facts.add("young_child")
+    return frozenset(facts)
+
+
 def missing_slots(system, application, analysis, month_start, cache):
-    """The slots of a scheme for an application: its deciding inputs the application leaves out."""
+    """The slots of a scheme for an application: its deciding inputs the application leaves out, but for
+    those the application settles (``NOT_ASKED``: no pregnancy for a man, no public post for a child)."""
     slots = []
     for name, variable, person_level in _deciding(system, analysis, cache):
         if not person_level:
@@ -111,6 +129,8 @@ def missing_slots(system, application, analysis, month_start, cache):
                 continue
             target = DERIVED_FROM.get(name, name)
             if target not in analysis.inputs:
+                continue
+            if target in NOT_ASKED and not person_facts(person, month_start).isdisjoint(NOT_ASKED[target]):
                 continue
             target_variable = system.variables[target]
             if target_variable.value_type is date:

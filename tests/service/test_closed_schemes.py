@@ -36,7 +36,8 @@ def test_closed_schemes_report_their_gate_and_no_other_condition(application):
     system = get_system()
     closed = {name: a.closed_by for name, a in analyse(system, "2025-03").items() if a.closed_by}
     assert "ss_old_age_pension" in closed and "bisp_kafaalat" not in closed
-    result = evaluate(application)
+    result = evaluate(application, include="all")
+    assert result["not_in_force"] == sorted(closed)
     for name, gate in closed.items():
         item = scheme(result, name)
         assert item["status"] == "not_eligible" and item["monthly_amount"] == 0 and item["inputs_needed"] == []
@@ -55,7 +56,7 @@ def test_closed_schemes_report_their_gate_and_no_other_condition(application):
 
 
 def test_old_age_conditions_of_a_sparse_application_are_not_assessed():
-    old_age = scheme(evaluate(sparse()), "ss_old_age_pension")
+    old_age = scheme(evaluate(sparse(), include="all"), "ss_old_age_pension")
     gate, *others = old_age["conditions"]
     assert gate["variable"] == "ss_old_age_in_force" and gate["persons"] == {"a": "unmet", "b": "unmet"}
     assert others and all(c["persons"] == {"a": "not_assessed", "b": "not_assessed"} for c in others)
@@ -90,6 +91,28 @@ def test_a_draft_act_in_force_assesses_every_condition():
 
 
 def test_batch_with_detail_reports_not_assessed_like_single_calls():
-    batch = evaluate_batch([example(), sparse()], "2025-03", detail=True)
-    assert batch == [evaluate(example()), evaluate(sparse())]
+    batch = evaluate_batch([example(), sparse()], "2025-03", detail=True, include="all")
+    assert batch == [evaluate(example(), include="all"), evaluate(sparse(), include="all")]
     assert "not_assessed" in states(scheme(batch[1], "ss_sickness_benefit")["conditions"][1])
+
+
+def test_schemes_not_in_force_are_left_out_unless_asked():
+    system = get_system()
+    closed = sorted(name for name, a in analyse(system, "2025-03").items() if a.closed_by)
+    result = evaluate(example())
+    assert result["not_in_force"] == closed
+    assert not {s["scheme"] for s in result["schemes"]} & set(closed)
+    assert not set(result["summary"]["not_eligible"]) & set(closed)
+    everything = evaluate(example(), include="all")
+    assert {s["scheme"] for s in everything["schemes"]} == {s["scheme"] for s in result["schemes"]} | set(closed)
+    assert everything["summary"]["monthly_cash_total"] == result["summary"]["monthly_cash_total"]
+    batch = evaluate_batch([example(), sparse()], "2025-03")
+    assert batch[0]["not_in_force"] == closed
+    assert [s["scheme"] for s in batch[0]["schemes"]] == [s["scheme"] for s in result["schemes"]]
+
+
+def test_an_unknown_include_is_refused():
+    from openfisca_ajk.service import ApplicationError
+    with pytest.raises(ApplicationError) as caught:
+        evaluate(example(), include="some")
+    assert caught.value.problems[0]["field"] == "include"

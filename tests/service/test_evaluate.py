@@ -12,7 +12,7 @@ STATUSES = {"eligible", "not_eligible", "undetermined"}
 
 @pytest.fixture(scope="module")
 def result():
-    return evaluate(example())
+    return evaluate(example(), include="all")
 
 
 def test_every_registered_scheme_has_a_status_amount_and_reasons(result):

@@ -74,3 +74,28 @@ def test_the_text_form_names_the_references(document):
     assert "pakistan.bisp.kafaalat.quarterly_instalment = 13500" in text
     assert "https://pid.gov.pk/site/press_detail/26435" in text
     assert document["document_hash"] in text
+
+
+def test_explain_parses_once_and_traces_one_simulation(monkeypatch):
+    from openfisca_ajk.service import evaluation, explanation
+    builds, loads = [], []
+    original_build, original_load = evaluation.build, explanation.load_application
+    monkeypatch.setattr(evaluation, "build", lambda *a, **k: (builds.append(len(a[3])), original_build(*a, **k))[1])
+    monkeypatch.setattr(explanation, "load_application", lambda *a, **k: (loads.append(1), original_load(*a, **k))[1])
+    application = example()
+    del application["household"]["pmt_score"]
+    document = explain(application, "bisp_kafaalat")
+    assert loads == [1] and len(builds) == 1
+    assert 1 < builds[0] < 100                 # the application's row and the variants of Kafaalat only
+    assert document["verdict"]["status"] == "undetermined"
+
+
+@pytest.mark.parametrize("name", ["kafaalat_household", "widow_missing_inputs"])
+def test_the_verdict_of_an_explanation_is_the_evaluation_of_its_scheme(name):
+    from openfisca_ajk.scheme_registry import load_schemes
+    from openfisca_ajk.service import evaluate
+    application = example(name)
+    evaluated = {s["scheme"]: s for s in evaluate(application, include="all")["schemes"]}
+    for scheme in load_schemes():
+        verdict = explain(application, scheme.name)["verdict"]
+        assert verdict == {k: evaluated[scheme.name][k] for k in verdict}, scheme.name

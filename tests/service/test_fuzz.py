@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from openfisca_ajk.service import ApplicationError, evaluate, evaluate_batch, explain
 from tests.service.helpers import example
 
-FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+FAST = settings(max_examples=int(__import__("os").environ.get("AJK_FUZZ_EXAMPLES", 40)), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
 FIELD_NAMES = ["date", "reform", "id", "household", "persons", "role", "sex", "age", "date_of_birth", "has_cnic",
                "pmt_score", "marital_status", "monthly_wage", "school_level", "school_attendance_rate", "district",
@@ -95,7 +95,7 @@ def client():
     return create_service_app(max_request_bytes=50_000, max_batch_request_bytes=200_000).test_client()
 
 
-ROUTES = ["/evaluate", "/evaluate/batch", "/explain", "/calculate", "/nowhere", "/service"]
+ROUTES = ["/evaluate", "/evaluate/batch", "/explain", "/calculate", "/trace", "/nowhere", "/service", "/spec"]
 
 
 @FAST
@@ -135,3 +135,46 @@ def test_a_huge_payload_is_a_413(client):
 def test_deeply_nested_json_is_a_400(client):
     response = client.post("/evaluate", data="[" * 20_000 + "]" * 20_000, content_type="application/json")
     assert response.status_code in (400, 413)
+
+
+def _situation():
+    from openfisca_ajk.system import load_situation_example
+    return load_situation_example("kafaalat_household")
+
+
+SITUATION = _situation()
+SITUATION_PATHS = [("persons", person, key) for person, values in SITUATION["persons"].items() for key in values]
+SITUATION_PATHS += [("households", "household_1", key) for key in SITUATION["households"]["household_1"]]
+SITUATION_NAMES = ["has_cnic", "sex", "monthly_wage", "pmt_score", "date_of_birth", "bisp_kafaalat", "age", "heads",
+                   "children", "is_pregnant", "district", "nothing"]
+PERIODS = ["2025-03", "2025", "ETERNITY", "1900-01", "2040-01", "month:2025-01:3", "2025-13", "x", ""]
+situation_values = st.one_of(
+    scalars, st.dictionaries(st.sampled_from(PERIODS) | st.text(max_size=8), scalars, max_size=3),
+    st.lists(st.sampled_from(["Imran", "Shazia", "Ayesha", "nobody"]) | st.integers(), max_size=3))
+axes = st.lists(st.lists(st.dictionaries(st.sampled_from(["name", "min", "max", "count", "index", "period", "x"]),
+                                         scalars | st.sampled_from(SITUATION_NAMES), max_size=6), max_size=2), max_size=2)
+
+
+@FAST
+@given(st.sampled_from(["/calculate", "/trace"]), st.lists(st.sampled_from(SITUATION_PATHS), max_size=4, unique=True),
+       st.lists(st.tuples(st.sampled_from(SITUATION_PATHS), situation_values), max_size=3),
+       st.lists(st.tuples(st.sampled_from(["persons", "households"]), st.sampled_from(SITUATION_NAMES), situation_values),
+                max_size=3),
+       st.one_of(st.none(), axes))
+def test_mutated_situations_get_json_answers_without_500(client, route, removed, changed, added, axes_value):
+    situation = copy.deepcopy(SITUATION)
+    for plural, instance, key in removed:
+        situation[plural][instance].pop(key, None)
+    for (plural, instance, key), value in changed:
+        situation[plural][instance][key] = value
+    for plural, key, value in added:
+        instance = "Imran" if plural == "persons" else "household_1"
+        situation[plural][instance][key] = value
+    if axes_value is not None:
+        situation["axes"] = axes_value
+    response = client.post(route, data=json.dumps(situation), content_type="application/json")
+    assert response.status_code in (200, 400, 404, 413, 422), response.data[:300]
+    assert response.is_json
+    if response.status_code != 200:
+        body = response.get_json()
+        assert "error" in body

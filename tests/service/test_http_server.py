@@ -64,11 +64,22 @@ def test_errors_are_json(server, path, payload, method, code):
 
 
 def test_non_json_is_a_400(server):
-    req = urllib.request.Request(f"{server}/evaluate", data=b"not json", method="POST")
+    req = urllib.request.Request(f"{server}/evaluate", data=b"not json", method="POST",
+                                 headers={"Content-Type": "application/json"})
     with pytest.raises(urllib.error.HTTPError) as caught:
         urllib.request.urlopen(req, timeout=30)
     assert caught.value.code == 400
     assert json.loads(caught.value.read())["error"]["code"] == "invalid_json"
+
+
+@pytest.mark.parametrize("path", ["/evaluate", "/evaluate/batch", "/explain", "/calculate", "/trace"])
+def test_a_body_that_is_not_sent_as_json_is_a_415(server, path):
+    req = urllib.request.Request(f"{server}{path}", data=b'{"persons": {}}', method="POST",
+                                 headers={"Content-Type": "text/plain"})
+    with pytest.raises(urllib.error.HTTPError) as caught:
+        urllib.request.urlopen(req, timeout=30)
+    assert caught.value.code == 415
+    assert json.loads(caught.value.read())["error"]["code"] == "unsupported_media_type"
 
 
 def test_a_server_with_a_reform():

@@ -118,7 +118,7 @@ def test_a_batch_of_households_with_closed_schemes_has_no_variant_rows(monkeypat
         return original(*arguments, **keywords)
     monkeypatch.setattr(evaluation, "build", counting)
     batch = [example() for _ in range(20)]
-    results = evaluate_batch(batch, "2025-03")
+    results = evaluate_batch(batch, "2025-03", include="all")
     assert rows == [20]
     old_age = next(s for s in results[0]["schemes"] if s["scheme"] == "ss_old_age_pension")
     assert old_age["status"] == "not_eligible" and old_age["inputs_needed"] == []
@@ -126,9 +126,9 @@ def test_a_batch_of_households_with_closed_schemes_has_no_variant_rows(monkeypat
 
 def test_batch_results_equal_single_results_without_detail():
     raw = applications()
-    batch = evaluate_batch(copy.deepcopy(raw), "2025-03")
+    batch = evaluate_batch(copy.deepcopy(raw), "2025-03", include="all")
     for application, result in zip(raw, batch):
-        single = evaluate_batch([application], "2025-03")[0]
+        single = evaluate_batch([application], "2025-03", include="all")[0]
         assert result == single
         reference = both_paths([application], False)[1][0]
         assert result == reference
