@@ -286,7 +286,7 @@ def _evaluate(system, applications, detail, settle=True):
     else:
         baseline = BaselineColumns(context, schemes, applications)
         columns = [quick_results(context, scheme, baseline, applications) for scheme in schemes]
-    periodicities = {scheme.name: scheme.periodicity for scheme in schemes}
+    cash = {scheme.name: scheme.is_cash for scheme in schemes}
     results = []
     hashes = digests(applications) if len(applications) > 1 else [applications[0].digest()]
     for app_index, (application, app_plans) in enumerate(zip(applications, plans)):
@@ -297,6 +297,6 @@ def _evaluate(system, applications, detail, settle=True):
                               for k, plan in enumerate(app_plans)]
         results.append({
             **header, "id": application.reference, "date": month, "reform": application.reform,
-            "application_hash": hashes[app_index], "summary": summary(scheme_results, periodicities), "schemes": scheme_results,
+            "application_hash": hashes[app_index], "summary": summary(scheme_results, cash), "schemes": scheme_results,
         })
     return results

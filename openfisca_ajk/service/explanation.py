@@ -15,7 +15,6 @@ from datetime import date
 import numpy
 
 from openfisca_ajk.scheme_registry import load_schemes
-from openfisca_ajk.service.analysis import scheme_targets
 from openfisca_ajk.service.builder import build
 from openfisca_ajk.service.constants import EXPLANATION_SCHEMA
 from openfisca_ajk.service.errors import ApplicationError
@@ -120,7 +119,7 @@ def explain(application, scheme, date=None, reform=None, format="json"):
     simulation, _ = build(system, app.date, [app], [0])
     simulation.trace = True
     try:
-        for name in scheme_targets(found):
+        for name in found.decision_variables:
             simulation.calculate(name, app.date)
     except (ArithmeticError, ValueError, TypeError, KeyError, IndexError) as error:
         raise ApplicationError.single("computation_failed", None, f"the engine could not compute: {error}") from error

@@ -94,7 +94,7 @@ def test_sdg_1_3_1_ignores_health_cover(tax_benefit_system, run, report):
     assert 0 < sdg["population_covered_by_at_least_one_benefit_or_contributing"] < 50
     assert sdg["unemployed"] == 0 and sdg["persons_with_disabilities"] < 100
     # Removing every in-kind scheme changes no SDG 1.3.1 figure.
-    cash_only = dataclasses.replace(run, schemes={k: v for k, v in run.schemes.items() if v.scheme.periodicity != "in_kind"})
+    cash_only = dataclasses.replace(run, schemes={k: v for k, v in run.schemes.items() if not v.scheme.is_in_kind})
     assert build_report(tax_benefit_system, cash_only)["coverage"]["sdg_1_3_1_pct"] == sdg
 
 
