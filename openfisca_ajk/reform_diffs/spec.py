@@ -122,8 +122,9 @@ def parse_changes(diff):
     return changes, problems
 
 
-def check_against_tree(changes, parameters):
-    """Problems of ``changes`` against a parameter tree: unknown paths, nodes, wrong types, out-of-range values."""
+def check_against_tree(changes, parameters, variables=None):
+    """Problems of ``changes`` against a parameter tree: unknown paths, nodes, wrong types, out-of-range values;
+    with ``variables`` (the system's variable names), names in a list of variables that are no variable."""
     leaves, nodes = index_parameters(parameters)
     problems, reported = [], set()
     for change in changes:
@@ -133,7 +134,7 @@ def check_against_tree(changes, parameters):
                 problems.append(unknown_path_problem(change.path, leaves, nodes))
                 reported.add(change.path)
             continue
-        message = value_problem(leaf, change.value)
+        message = value_problem(leaf, change.value, variables)
         if message:
             problems.append(f"{change.path} {change.period_key}: {message}")
     return problems
