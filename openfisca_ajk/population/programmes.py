@@ -27,15 +27,19 @@
 """
 
 import zlib
+from pathlib import Path
 
 import numpy
 
+from openfisca_ajk import public_service
 from openfisca_ajk.enums import EmploymentStatus, MaritalStatus, Sex
+from openfisca_ajk.paths import law_folder
 from openfisca_ajk.population.calibration import largest_remainder
 from openfisca_ajk.population.data import ROLE_CODES, Population
 from openfisca_ajk.population.parameters import band_edges, named_children
 from openfisca_ajk.population.simulation import build_simulation
 from openfisca_ajk.public_service import increase_factor
+from openfisca_ajk.tools import dates
 from openfisca_ajk.tools.dates import civil_from_days
 
 NO_EVENT = numpy.datetime64("2999-12-31", "D")
@@ -55,6 +59,18 @@ def latest_value(parameter, instant: str):
     return best
 
 
+# The law the calibration computes through (``law_over_year``): folders of ``variables/`` and helper modules.
+CALIBRATION_LAW = ("ajk/public_service", "ajk/zakat", "demographics")
+
+
+def calibration_law_sources() -> list:
+    """The source files of the law the calibration computes through, in a fixed order (for the population
+    cache's key: a change of these formulas gives another population)."""
+    variables = law_folder("variables")
+    files = [path for folder in CALIBRATION_LAW for path in sorted((variables / folder).rglob("*.py"))]
+    return files + [Path(public_service.__file__), Path(dates.__file__)]
+
+
 def months_of_year(year: int) -> list:
     return [f"{int(year)}-{month:02d}" for month in range(1, 13)]
 
@@ -70,6 +86,18 @@ def law_over_year(tax_benefit_system, population: Population, variable: str) -> 
         values = numpy.asarray(simulation.calculate(variable, month), dtype=numpy.float64)
         total = values if total is None else total + values
     return total
+
+
+def households_among(population: Population, keep) -> Population:
+    """The households where ``keep`` (one flag per household) holds, with their members and every column."""
+    keep = numpy.asarray(keep, dtype=bool)
+    members = keep[population.person_household]
+    renumbered = numpy.cumsum(keep) - 1
+    return Population(person={name: array[members] for name, array in population.person.items()},
+                      household={name: array[keep] for name, array in population.household.items()},
+                      person_household=renumbered[population.person_household[members]].astype(numpy.intp),
+                      role=population.role[members], year=population.year, source=population.source,
+                      notes=population.notes)
 
 
 def persons_alone(year: int, columns: dict) -> Population:

@@ -15,7 +15,7 @@ from openfisca_ajk.population.data import CONSUMPTION
 from openfisca_ajk.population.generator import age_bands, target_district_totals
 from openfisca_ajk.population.parameters import DISTRICTS, named_children, population_parameters, poverty_line
 from openfisca_ajk.population.programmes import (
-    family_pension_target, law_over_year, pension_bill_target, yearly_civil_pensions, yearly_family_pensions,
+    family_pension_target, households_among, law_over_year, pension_bill_target, yearly_civil_pensions, yearly_family_pensions,
     zakat_guzara_target,
 )
 
@@ -129,8 +129,11 @@ def programme_rows(rows, tax_benefit_system, population, w):
               f"x {target['uprating']:.3f})", target["value"], float((yearly * w[drawing]).sum()))
     family_rows(money, tax_benefit_system, population, w)
     if "is_zakat_mustahiq" in person:
-        w_h = population.household["household_weight"].astype(numpy.float64)
-        achieved = float((law_over_year(tax_benefit_system, population, "zakat_guzara_allowance") * w_h).sum())
+        h = population.person_household
+        with_mustahiq = numpy.bincount(h, weights=person["is_zakat_mustahiq"], minlength=population.n_households) > 0
+        households = households_among(population, with_mustahiq)
+        w_h = households.household["household_weight"].astype(numpy.float64)
+        achieved = float((law_over_year(tax_benefit_system, households, "zakat_guzara_allowance") * w_h).sum())
         money("zakat guzara allowance, PKR a year", zakat_guzara_target(tax_benefit_system, year), achieved)
 
 
