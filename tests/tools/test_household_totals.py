@@ -5,7 +5,7 @@ import pytest
 from openfisca_core.simulations import SimulationBuilder
 
 from openfisca_ajk.catalogue.dependencies import build_index
-from openfisca_ajk.reform_diffs import ReformFileError, apply_changes
+from openfisca_ajk.reform_diffs import ReformFileError, apply_changes, load_reform_file
 from openfisca_ajk.scheme_registry import load_schemes
 from openfisca_ajk.system import load_situation_example
 
@@ -88,3 +88,14 @@ def test_the_catalogue_sees_what_each_total_adds_up(tax_benefit_system):
         "household_market_income", "social_assistance_total", "social_insurance_benefits_total",
         "household_social_contributions"}
     assert "social_assistance_total" in index.variable_readers["bisp_kafaalat"]
+
+
+def test_a_reform_file_listing_an_unknown_variable_fails_its_check(tmp_path):
+    """``reform check`` loads the file without applying it: the list is checked against the variables too."""
+    path = tmp_path / "pension_renamed.yaml"
+    path.write_text(
+        "name: pension_renamed\nlabel: A misspelt pension in the total\ndescription: Test.\n"
+        "legal_basis:\n  - title: Test\n    href: https://example.org/\n"
+        f"parameters:\n  {INSURANCE}:\n    2026-01-01: [ajk_civil_pensions, ajk_family_pension]\n", encoding="utf-8")
+    with pytest.raises(ReformFileError, match="lists ajk_civil_pensions, which is not a variable of the system"):
+        load_reform_file(path)
