@@ -31,6 +31,8 @@ IN_KIND = "in_kind"
 PERIODICITIES = {"monthly", "quarterly", "annual", "one_off", IN_KIND}
 # A health insurance entitlement is cover, not cash, whatever its periodicity.
 NON_CASH_KINDS = frozenset({"health_insurance"})
+# Financed by contributions or by the employer (the public servants' pensions): not social assistance.
+CONTRIBUTORY_KINDS = frozenset({"social_insurance", "public_service"})
 C102_PARTS = {"II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}
 R202_GUARANTEES = {"health_care", "children", "active_age", "older_persons"}
 REQUIRED = ("name", "label", "kind", "provider", "legal_instrument", "status", "entity", "output",
@@ -79,6 +81,16 @@ class Scheme:
     def is_cash(self) -> bool:
         """A cash benefit: neither in kind nor health insurance. Only cash is costed and counted as income."""
         return not self.is_in_kind and self.kind not in NON_CASH_KINDS
+
+    @property
+    def is_social_assistance(self) -> bool:
+        """Tax-financed assistance (BISP, Bait-ul-Mal, Zakat, AJK programmes, the proposals)."""
+        return self.kind == "social_assistance"
+
+    @property
+    def is_contributory(self) -> bool:
+        """A contributory scheme or a public servants' scheme (social insurance and public service)."""
+        return self.kind in CONTRIBUTORY_KINDS
 
     @property
     def targets(self) -> tuple:

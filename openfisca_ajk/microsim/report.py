@@ -24,7 +24,6 @@ from openfisca_ajk.population.data import CONSUMPTION
 from openfisca_ajk.population.parameters import fiscal_denominators, poverty_line
 
 R202 = ("health_care", "children", "active_age", "older_persons")
-CONTRIBUTORY_KINDS = {"social_insurance", "public_service"}
 # SDG 1.3.1 series: the contingencies (scheme registry) whose cash benefits count for each group.
 SDG_CONTINGENCIES = {
     "children": {"children", "family_responsibilities", "orphanhood"},
@@ -122,9 +121,9 @@ def build_report(tax_benefit_system, run):
             covered_by_guarantee[guarantee] |= person_received
         if cash:
             covered_any |= person_received
-            if scheme.kind == "social_assistance":
+            if scheme.is_social_assistance:
                 covered_social_assistance |= person_received
-            if scheme.kind in CONTRIBUTORY_KINDS:
+            if scheme.is_contributory:
                 covered_contributory |= person_received
             for series, contingencies in SDG_CONTINGENCIES.items():
                 if contingencies & set(scheme.contingencies):

@@ -55,6 +55,8 @@ def test_cash_in_kind_and_targets_come_from_the_registry():
     schemes = {scheme.name: scheme for scheme in SCHEMES}
     kafaalat, sehat, zakat_care = schemes["bisp_kafaalat"], schemes["sehat_card"], schemes["zakat_health_care"]
     assert kafaalat.is_cash and not kafaalat.is_in_kind
+    assert kafaalat.is_social_assistance and not kafaalat.is_contributory
+    assert schemes["ajk_civil_pension"].is_contributory and schemes["ss_old_age_pension"].is_contributory
     assert kafaalat.targets == ("bisp_kafaalat",)
     # The health card is in kind and a health insurance: not cash; a run computes its eligibility too.
     assert sehat.is_in_kind and not sehat.is_cash

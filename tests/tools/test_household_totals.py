@@ -12,8 +12,6 @@ from openfisca_ajk.system import load_situation_example
 ASSISTANCE = "household.totals.social_assistance_total"
 INSURANCE = "household.totals.social_insurance_benefits_total"
 PERIOD = "2025-03"
-ASSISTANCE_KINDS = {"social_assistance"}
-INSURANCE_KINDS = {"social_insurance", "public_service"}
 
 
 def listed(system, path, instant="2025-03-01"):
@@ -32,8 +30,8 @@ def test_every_cash_scheme_is_in_its_total_and_no_in_kind_scheme_is(tax_benefit_
     """A scheme added to the registry must be listed in its total: this test names the one that is not."""
     assistance, insurance = set(listed(tax_benefit_system, ASSISTANCE)), set(listed(tax_benefit_system, INSURANCE))
     schemes = load_schemes()
-    assert {s.output for s in schemes if s.is_cash and s.kind in ASSISTANCE_KINDS} == assistance
-    assert {s.output for s in schemes if s.is_cash and s.kind in INSURANCE_KINDS} == insurance
+    assert {s.output for s in schemes if s.is_cash and s.is_social_assistance} == assistance
+    assert {s.output for s in schemes if s.is_cash and s.is_contributory} == insurance
     in_kind = {s.output for s in schemes if not s.is_cash}
     assert in_kind and not in_kind & (assistance | insurance)
 
