@@ -33,6 +33,7 @@ from openfisca_ajk.microsim.run import run_population
 from openfisca_ajk.population.cache import cached_population
 from openfisca_ajk.population.simulation import build_simulation
 from openfisca_ajk.system import CountryTaxBenefitSystem
+from openfisca_ajk.tools.dates import MONTHS_PER_QUARTER
 
 HEAD, SPOUSE = 0, 1
 SS_BRANCHES = ("medical_care", "sickness", "unemployment", "old_age", "employment_injury", "family",
@@ -74,7 +75,7 @@ def numpy_kafaalat(population, p):
     has_recipient = numpy.bincount(h, weights=qualifying, minlength=population.n_households) > 0
     eligible = pmt_ok & has_recipient
     instalment = (eligible * numpy.float32(kafaalat.quarterly_instalment)).astype(numpy.float32)
-    return eligible, (instalment / numpy.float32(p.general.months_per_quarter)).astype(numpy.float32)
+    return eligible, (instalment / numpy.float32(MONTHS_PER_QUARTER)).astype(numpy.float32)
 
 
 def numpy_taleemi_wazaif(population, p, kafaalat_eligible):
@@ -97,7 +98,7 @@ def numpy_taleemi_wazaif(population, p, kafaalat_eligible):
                          numpy.where(girl, rates.secondary.girl, rates.secondary.boy),
                          numpy.where(girl, rates.higher_secondary.girl, rates.higher_secondary.boy)], default=0)
     quarterly = (eligible * rate).astype(numpy.float32)
-    return (quarterly / numpy.float32(p.general.months_per_quarter)).astype(numpy.float32)
+    return (quarterly / numpy.float32(MONTHS_PER_QUARTER)).astype(numpy.float32)
 
 
 def numpy_ss_employee_contribution(population, p):

@@ -5,6 +5,13 @@ registry is read by the one-window service (conditions and deciding inputs),
 the compliance checks (C102 Parts, R202 guarantees) and the population reports
 (outputs, entities). ``load_schemes`` validates every file and names the file
 and field of any problem.
+
+What a scheme is for the tools is answered here, once: ``Scheme.is_cash`` (a cash
+benefit, costed as cash), ``Scheme.is_in_kind``, ``Scheme.targets`` (the variables a
+population run computes for it) and ``Scheme.decision_variables`` (the variables that
+explain an application's decision). No tool tests ``periodicity`` or ``kind`` strings
+itself. Which outputs enter the household totals is law, not registry metadata: the
+lists ``parameters/household/totals/*`` name them.
 """
 
 from dataclasses import dataclass, field
@@ -20,7 +27,12 @@ SCHEMES_DIR = PACKAGE_DIR / "schemes"
 KINDS = {"social_assistance", "social_insurance", "public_service", "health_insurance"}
 STATUSES = {"in_force", "draft"}
 ENTITIES = {"person", "household"}
-PERIODICITIES = {"monthly", "quarterly", "annual", "one_off", "in_kind"}
+IN_KIND = "in_kind"
+PERIODICITIES = {"monthly", "quarterly", "annual", "one_off", IN_KIND}
+# A health insurance entitlement is cover, not cash, whatever its periodicity.
+NON_CASH_KINDS = frozenset({"health_insurance"})
+# Financed by contributions or by the employer (the public servants' pensions): not social assistance.
+CONTRIBUTORY_KINDS = frozenset({"social_insurance", "public_service"})
 C102_PARTS = {"II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}
 R202_GUARANTEES = {"health_care", "children", "active_age", "older_persons"}
 REQUIRED = ("name", "label", "kind", "provider", "legal_instrument", "status", "entity", "output",
@@ -59,6 +71,44 @@ class Scheme:
     instalment: str | None = None
     notes: str = ""
     source_file: str = field(default="", compare=False)
+
+    @property
+    def is_in_kind(self) -> bool:
+        """Provided in kind (a service or a cover): its output is a value, not a payment."""
+        return self.periodicity == IN_KIND
+
+    @property
+    def is_cash(self) -> bool:
+        """A cash benefit: neither in kind nor health insurance. Only cash is costed and counted as income."""
+        return not self.is_in_kind and self.kind not in NON_CASH_KINDS
+
+    @property
+    def is_social_assistance(self) -> bool:
+        """Tax-financed assistance (BISP, Bait-ul-Mal, Zakat, AJK programmes, the proposals)."""
+        return self.kind == "social_assistance"
+
+    @property
+    def is_contributory(self) -> bool:
+        """A contributory scheme or a public servants' scheme (social insurance and public service)."""
+        return self.kind in CONTRIBUTORY_KINDS
+
+    @property
+    def targets(self) -> tuple:
+        """The variables a population run computes for the scheme: its output, and its eligibility when in
+        kind (an in-kind entitlement is received by the eligible even when its value is zero)."""
+        return (self.output, self.eligible) if self.is_in_kind else (self.output,)
+
+    @property
+    def decision_variables(self) -> tuple:
+        """The variables that explain an application's decision: output, eligibility, instalment and every
+        condition (nested person conditions included), in that order."""
+        names = [self.output, self.eligible, *([self.instalment] if self.instalment else [])]
+        stack = list(reversed(self.conditions))
+        while stack:
+            condition = stack.pop()
+            names.append(condition.variable)
+            stack.extend(reversed(condition.person_conditions))
+        return tuple(names)
 
 
 def _fail(path, field_name, problem):

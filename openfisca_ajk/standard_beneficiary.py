@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from openfisca_core.simulations import SimulationBuilder
 
 from openfisca_ajk.system import CountryTaxBenefitSystem
+from openfisca_ajk.tools.dates import MONTHS_PER_YEAR
 
 PARTS = ("III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 BREADWINNER_AGE = 40
@@ -218,14 +219,13 @@ def evaluate(reform=None, part="V", period="2027-06", wage=None, minimum_wage=No
     wage = float(wage) if wage is not None else minimum * parameters.ajk.social_security.compliance.standard_beneficiary_wage_multiple
     pensionable = parameters.ajk.social_security.old_age.pensionable_age
     pensionable_ages = (int(pensionable.male), int(pensionable.female))
-    months_per_year = int(parameters.general.months_per_year)
     days = int(parameters.ajk.social_security.calendar.days_per_month)
     results = []
     for case in (c for c in CASES if c.part == part):
         years = int(_parameter(ilo, case.career))
         working = WORKING_TWIN.get(case.family, "working")
         working_case = Case(case.part, case.name, case.schedule, case.family, case.benefit, case.career, working)
-        months = years * months_per_year
+        months = years * MONTHS_PER_YEAR
         at_work = build_situation(working_case, month, wage, minimum, months, pensionable_ages, days)
         in_contingency = build_situation(case, month, wage, minimum, months, pensionable_ages, days)
         family_at_work = _household_total(system, at_work, "ss_family_benefit", month)

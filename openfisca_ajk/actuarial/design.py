@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 import numpy
 
+from openfisca_ajk.tools.dates import MONTHS_PER_YEAR
+
 BRANCHES = ("old_age", "invalidity", "survivors")
 SEX_KEYS = ("female", "male")
 
@@ -53,12 +55,11 @@ def first_year_in_force(tax_benefit_system, start, stop):
 
 
 def read_design(tax_benefit_system, years):
-    months = None
+    months = float(MONTHS_PER_YEAR)
     rows = []
     for year in years:
         parameters = tax_benefit_system.parameters(f"{int(year)}-01-01")
         security = parameters.ajk.social_security
-        months = float(parameters.general.months_per_year) if months is None else months
         rate = sum(float(security[b].in_force) * (float(security[b].employee_contribution_rate)
                                                   + float(security[b].employer_contribution_rate)) for b in BRANCHES)
         old_age, invalidity, survivors = security.old_age, security.invalidity, security.survivors

@@ -6,6 +6,9 @@
 - parameters: ``parameters(<instant>).a.b.c`` attribute chains, also through a local name bound to
   such a chain (``p = parameters(period).x`` then ``p.y``), resolved to the longest path that exists in
   the parameter tree (a node, a scale or a leaf);
+- variables named by a parameter: a parameter whose metadata says ``lists: variables`` (the household
+  totals, ``parameters/household/totals/``) is a list of variable names; a formula reading it reads
+  every variable it lists at any date;
 - helpers: functions of this package a formula calls; what a helper reads is not traced.
 """
 
@@ -14,7 +17,7 @@ import inspect
 import textwrap
 from dataclasses import dataclass, field
 
-from openfisca_core.parameters import ParameterNode
+from openfisca_core.parameters import Parameter, ParameterNode
 
 PACKAGE_PREFIX = "openfisca_ajk"
 
@@ -130,6 +133,32 @@ def resolve_parameter(root, names):
     return ".".join(found)
 
 
+def _node_at(root, path):
+    node, chain = root, [root]
+    for name in path.split("."):
+        node = node.children[name]
+        chain.append(node)
+    return node, chain
+
+
+def listed_variables(root, path) -> set:
+    """Variable names listed, at any date, by the parameter ``path`` (or the leaves under it) when its
+    metadata, or an ancestor's, says ``lists: variables``; an empty set otherwise."""
+    node, chain = _node_at(root, path)
+    if not any((getattr(item, "metadata", None) or {}).get("lists") == "variables" for item in chain):
+        return set()
+    stack, names = [node], set()
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Parameter):
+            for at in item.values_list:
+                if isinstance(at.value, list):
+                    names.update(at.value)
+        elif isinstance(item, ParameterNode):
+            stack.extend(item.children.values())
+    return names
+
+
 def formula_reads(formula, known_variables, parameter_root) -> Reads:
     """What one formula reads."""
     try:
@@ -145,6 +174,7 @@ def formula_reads(formula, known_variables, parameter_root) -> Reads:
         path = resolve_parameter(parameter_root, chain)
         if path:
             visitor.reads.parameters.add(path)
+            visitor.reads.variables |= listed_variables(parameter_root, path) & set(known_variables)
     return visitor.reads
 
 

@@ -10,6 +10,8 @@ def format_value(value) -> str:
     """A value as a reader expects it: ``13,500``, ``0.075``, ``true``, ``(removed)``."""
     if value is None:
         return "(no value: the parameter ends)"
+    if isinstance(value, list):
+        return ", ".join(format_value(item) for item in value) if value else "(empty list)"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):

@@ -50,6 +50,8 @@ def run_list(arguments):
 
 
 def _value_text(value):
+    if isinstance(value, (list, tuple)):
+        return f"{len(value)} names"
     if isinstance(value, float):
         return f"{value:,.6g}" if abs(value) < 1 else f"{value:,.2f}"
     return str(value).lower() if isinstance(value, bool) else f"{value:,}" if isinstance(value, int) else str(value)
@@ -74,6 +76,10 @@ def _show_spec(spec, baseline, reformed):
             after = _value_text(new_leaves[change.path].parameter(_next_day(change.stop)))
         print(f"{change.path:52} {change.period_key:23} {_value_text(before):>14} "
               f"{_value_text(change.value):>14} {after:>14}")
+        if isinstance(change.value, (list, tuple)) and isinstance(before, list):
+            removed = [name for name in before if name not in change.value]
+            added = [name for name in change.value if name not in before]
+            print(f"{'':52} removes: {', '.join(removed) or 'none'}; adds: {', '.join(added) or 'none'}")
 
 
 def _next_day(day):

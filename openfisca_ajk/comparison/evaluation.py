@@ -20,7 +20,7 @@ from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 from openfisca_ajk.comparison.dependencies import affected_targets, trace_dependencies
 from openfisca_ajk.comparison.metrics import EMPLOYEE, EMPLOYER, coverage_unchanged, reform_impact
-from openfisca_ajk.comparison.partial import evaluate_partial, merged_run, scheme_targets
+from openfisca_ajk.comparison.partial import evaluate_partial, merged_run
 from openfisca_ajk.microsim.months import months_of
 from openfisca_ajk.microsim.report import build_report
 from openfisca_ajk.microsim.run import run_population
@@ -117,7 +117,7 @@ def prepare_reforms(baseline, reforms):
 
 
 def comparison_targets(system, schemes):
-    targets = [v for s in schemes for v in scheme_targets(s, system)]
+    targets = [v for s in schemes for v in s.targets]
     return targets + [v for v in (EMPLOYEE, EMPLOYER) if v in system.variables]
 
 
@@ -152,7 +152,7 @@ def evaluate_reform(baseline, reform, full=False, progress=None):
     affected, structural = affected_targets(baseline.trace, baseline.system, reform.system)
     if full:
         affected = {name: "full run requested" for name in baseline.trace.reads}
-    recomputed = sorted(s.name for s in schemes if any(t in affected for t in scheme_targets(s, reform.system)))
+    recomputed = sorted(s.name for s in schemes if any(t in affected for t in s.targets))
     contributory = (EMPLOYEE in affected or EMPLOYER in affected
                     or any(s.kind == "social_insurance" for s in schemes if s.name in recomputed))
     notes = {name: affected[name] for name in sorted(affected)}

@@ -11,7 +11,7 @@ import numpy
 
 from openfisca_ajk.enums import District, Sex
 from openfisca_ajk.microsim.indicators import gini, quantile_groups
-from openfisca_ajk.microsim.report import adult_equivalents, is_cash
+from openfisca_ajk.microsim.report import adult_equivalents
 from openfisca_ajk.population.data import CONSUMPTION
 from openfisca_ajk.population.parameters import fiscal_denominators, poverty_line
 
@@ -31,7 +31,7 @@ def household_cash(run, base_run=None, cache=None):
     cache = {} if cache is None else cache
     cash = numpy.zeros(population.n_households)
     for name, result in run.schemes.items():
-        if not is_cash(result.scheme):
+        if not result.scheme.is_cash:
             continue
         reusable = base_run is not None and same_result(base_run.schemes[name], result)
         key = ("household_cash", name)
@@ -101,7 +101,7 @@ def scheme_rows(base_run, reform_run, recomputed, fiscal, cache):
         net = after["cost"] - before["cost"]
         rows.append({
             "scheme": name, "label": base.scheme.label, "kind": base.scheme.kind, "status": base.scheme.status,
-            "cash": is_cash(base.scheme), "recomputed": name in recomputed,
+            "cash": base.scheme.is_cash, "recomputed": name in recomputed,
             "annual_cost_before_pkr": before["cost"], "annual_cost_after_pkr": after["cost"], "net_cost_pkr": net,
             "net_cost_pct_total_budget": 100 * net / fiscal["total_budget"][0],
             "net_cost_pct_social_protection_budget": 100 * net / fiscal["social_protection_budget"][0],
@@ -326,7 +326,7 @@ def reform_impact(baseline_system, base_run, base_report, reform_run, reform_rep
     if "any_cash" not in cache:
         cache["any_cash"] = numpy.zeros(population.n_households, dtype=bool)
         for name, base in base_run.schemes.items():
-            if is_cash(base.scheme):
+            if base.scheme.is_cash:
                 cache["any_cash"] |= cache[("scheme", name)]["household"]
     any_cash_before = cache["any_cash"]
     any_cash_after = numpy.zeros(population.n_households, dtype=bool)

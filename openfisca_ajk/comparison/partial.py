@@ -29,20 +29,12 @@ class PartialResult:
     timings: dict = field(default_factory=dict)
 
 
-def scheme_targets(scheme, tax_benefit_system):
-    """The variables a run computes for one scheme: its output, and its eligibility when in kind."""
-    names = [scheme.output]
-    if scheme.periodicity == "in_kind" and scheme.eligible in tax_benefit_system.variables:
-        names.append(scheme.eligible)
-    return names
-
-
 def evaluate_partial(tax_benefit_system, population, period, schemes, extras=(), chunk_persons=DEFAULT_CHUNK_PERSONS):
     """Per-entity results of ``schemes`` and per-person sums of ``extras`` over ``period``."""
     started = time.perf_counter()
     months = months_of(period)
     extras = [name for name in extras if name in tax_benefit_system.variables]
-    variables = [v for s in schemes for v in scheme_targets(s, tax_benefit_system)] + extras
+    variables = [v for s in schemes for v in s.targets] + extras
     if not variables:
         return PartialResult({}, {}, {}, "nothing to compute", {"total_s": 0.0})
     population = with_take_up_draws(tax_benefit_system, population)

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, replace
 from openfisca_core.simulations import SimulationBuilder
 
 from openfisca_ajk.standard_beneficiary import CASES, WORKING_TWIN, build_situation
+from openfisca_ajk.tools.dates import MONTHS_PER_YEAR
 
 
 @dataclass
@@ -43,7 +44,7 @@ def replacement(system, case, month, wage, years, years_after_pensionable_age=0)
     minimum_wage = float(parameters.macro.minimum_wage.applicable)
     pensionable = parameters.ajk.social_security.old_age.pensionable_age
     ages = (int(pensionable.male) + years_after_pensionable_age, int(pensionable.female) + years_after_pensionable_age)
-    months = int(years) * int(parameters.general.months_per_year)
+    months = int(years) * MONTHS_PER_YEAR
     days = int(parameters.ajk.social_security.calendar.days_per_month)
     working = replace(case, contingency=WORKING_TWIN.get(case.family, "working"))
     at_work = build_situation(working, month, wage, minimum_wage, months, ages, days)

@@ -7,6 +7,7 @@ plain words, why it meets or fails ("waiting period 7 days > 3 allowed").
 
 from openfisca_ajk.compliance.beneficiary import earnings_grid, replacement
 from openfisca_ajk.compliance.verdicts import FAILS, MEETS, TEXT, Check, at_least, at_most
+from openfisca_ajk.tools.dates import DAYS_PER_WEEK
 
 SS = "ajk.social_security"
 INDEXED = ("prices", "wages")
@@ -67,7 +68,7 @@ def duration_check(context, part, branch, weeks_name, article):
     parameters = context.parameters
     days = float(parameters.ajk.social_security[branch].maximum_days)
     weeks = float(parameters.ilo.c102.min_duration[weeks_name])
-    minimum = weeks * float(parameters.ajk.social_security.calendar.days_per_week)
+    minimum = weeks * DAYS_PER_WEEK
     return at_least(f"{part}.duration", "Duration of the benefit", article, days, minimum, "days",
                     f"paid for up to {days:g} days >= {minimum:g} ({weeks:g} weeks)",
                     f"paid for only {days:g} days < {minimum:g} ({weeks:g} weeks) required",

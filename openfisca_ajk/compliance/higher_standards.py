@@ -7,6 +7,7 @@ a C102 verdict.
 from openfisca_ajk.compliance.beneficiary import career_years, cases_of
 from openfisca_ajk.compliance.design_checks import SS, replacement_check
 from openfisca_ajk.compliance.verdicts import at_least, at_most
+from openfisca_ajk.tools.dates import DAYS_PER_WEEK
 
 RATES = {  # part: [(instrument, schedule case, parameter leaf of ilo.<instrument>)]
     "III": [("C130", "sickness", "sickness_rate")],
@@ -41,7 +42,6 @@ def higher_standards(context, part, wages, cache):
     parameters = context.parameters
     design = parameters.ajk.social_security
     checks = _rate_checks(context, part, wages, cache)
-    days_per_week = float(design.calendar.days_per_week)
     if part == "III":
         c130 = parameters.ilo.c130
         days = float(design.sickness.waiting_days)
@@ -51,7 +51,7 @@ def higher_standards(context, part, wages, cache):
                               parameters=(f"{SS}.sickness.waiting_days",)))
         weeks = float(c130.sickness_min_duration_weeks)
         paid = float(design.sickness.maximum_days)
-        checks.append(at_least("C130.III.duration", "C130: duration", "C130 Art 26", paid, weeks * days_per_week,
+        checks.append(at_least("C130.III.duration", "C130: duration", "C130 Art 26", paid, weeks * DAYS_PER_WEEK,
                                "days", f"{paid:g} days", f"paid {paid:g} days < {weeks:g} weeks required"))
     if part == "IV":
         c168 = parameters.ilo.c168
@@ -60,7 +60,7 @@ def higher_standards(context, part, wages, cache):
                               float(c168.max_waiting_days), "days", f"{days:g} days",
                               f"waiting period {days:g} days > {float(c168.max_waiting_days):g} allowed"))
         paid, weeks = float(design.unemployment.maximum_days), float(c168.min_duration_weeks)
-        checks.append(at_least("C168.IV.duration", "C168: duration", "C168 Art 19", paid, weeks * days_per_week,
+        checks.append(at_least("C168.IV.duration", "C168: duration", "C168 Art 19", paid, weeks * DAYS_PER_WEEK,
                                "days", f"{paid:g} days", f"paid {paid:g} days < {weeks:g} weeks required"))
         share = context.share(context.person["ss_insured"] & context.person["employee"], context.person["employee"])
         share = round(share, 4)
@@ -78,6 +78,6 @@ def higher_standards(context, part, wages, cache):
         c183 = parameters.ilo.c183
         paid, weeks = float(design.maternity.maximum_days), float(c183.leave_weeks)
         checks.append(at_least("C183.VIII.duration", "C183: maternity benefit duration", "C183 Art 4(1)", paid,
-                               weeks * days_per_week, "days", f"{paid:g} days",
+                               weeks * DAYS_PER_WEEK, "days", f"{paid:g} days",
                                f"paid {paid:g} days < {weeks:g} weeks"))
     return checks

@@ -20,7 +20,7 @@ import numpy
 from openfisca_ajk.compliance.parts import BRANCHES
 from openfisca_ajk.enums import District
 from openfisca_ajk.microsim.indicators import quantile_groups
-from openfisca_ajk.microsim.report import CASH_EXCLUDED_KINDS, adult_equivalents, by_group, person_groups
+from openfisca_ajk.microsim.report import adult_equivalents, by_group, person_groups
 from openfisca_ajk.population.data import CONSUMPTION
 from openfisca_ajk.population.parameters import poverty_line
 
@@ -55,10 +55,6 @@ class GuaranteeResult:
 
     def as_dict(self):
         return dict(self.__dict__)
-
-
-def _is_cash(scheme):
-    return scheme.periodicity != "in_kind" and scheme.kind not in CASH_EXCLUDED_KINDS
 
 
 def _in_force(system, scheme, instant):
@@ -153,11 +149,11 @@ def check_r202(context, run):
         person_received = received[h] if scheme.entity == "household" else received
         amount = result.amount if scheme.entity == "household" else numpy.bincount(h, weights=result.amount,
                                                                                    minlength=n_households)
-        if _is_cash(scheme):
+        if scheme.is_cash:
             cash_total += amount / months
         for guarantee in scheme.r202_guarantees:
             reached[guarantee] |= person_received
-            if _is_cash(scheme):
+            if scheme.is_cash:
                 cash_by_guarantee[guarantee] += amount / months
     results = []
     has_consumption = CONSUMPTION in population.household

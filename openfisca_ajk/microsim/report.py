@@ -4,8 +4,8 @@ All sums are float64. Persons are weighted by their household's weight. A person
 is covered by a household scheme when the household receives it, and by a person
 scheme when the person receives it (in any month of the period).
 
-Cash and in kind: a scheme paid in kind (``periodicity: in_kind``) or a health
-insurance has no cash cost. Its output is a value ceiling (e.g. the Sehat card's
+Cash and in kind: a scheme that is not cash (``Scheme.is_cash``: paid in kind, or a
+health insurance) has no cash cost. Its output is a value ceiling (e.g. the Sehat card's
 yearly family cover), not a cost, so its cost is "n/a" (``None``) unless the
 scheme has a cost basis (none has one yet), and the totals are cash totals.
 
@@ -23,9 +23,7 @@ from openfisca_ajk.microsim.indicators import gini, quantile_groups, weighted_sh
 from openfisca_ajk.population.data import CONSUMPTION
 from openfisca_ajk.population.parameters import fiscal_denominators, poverty_line
 
-CASH_EXCLUDED_KINDS = {"health_insurance"}
 R202 = ("health_care", "children", "active_age", "older_persons")
-CONTRIBUTORY_KINDS = {"social_insurance", "public_service"}
 # SDG 1.3.1 series: the contingencies (scheme registry) whose cash benefits count for each group.
 SDG_CONTINGENCIES = {
     "children": {"children", "family_responsibilities", "orphanhood"},
@@ -36,11 +34,6 @@ SDG_CONTINGENCIES = {
 }
 IN_KIND_COST = "n/a: in kind, the output is a value ceiling, not a cost (no cost basis such as a premium per family)"
 UNEMPLOYED, NOT_IN_LABOUR_FORCE = EmploymentStatus.unemployed.index, EmploymentStatus.not_in_labour_force.index
-
-
-def is_cash(scheme) -> bool:
-    """A cash benefit: neither in kind nor health insurance."""
-    return scheme.periodicity != "in_kind" and scheme.kind not in CASH_EXCLUDED_KINDS
 
 
 def person_groups(population, parameters):
@@ -103,7 +96,7 @@ def build_report(tax_benefit_system, run):
     rows, in_kind = [], []
     for name, result in run.schemes.items():
         scheme = result.scheme
-        cash = is_cash(scheme)
+        cash = scheme.is_cash
         if scheme.entity == "household":
             household_received = result.months_received > 0
             person_received = household_received[h]
@@ -128,9 +121,9 @@ def build_report(tax_benefit_system, run):
             covered_by_guarantee[guarantee] |= person_received
         if cash:
             covered_any |= person_received
-            if scheme.kind == "social_assistance":
+            if scheme.is_social_assistance:
                 covered_social_assistance |= person_received
-            if scheme.kind in CONTRIBUTORY_KINDS:
+            if scheme.is_contributory:
                 covered_contributory |= person_received
             for series, contingencies in SDG_CONTINGENCIES.items():
                 if contingencies & set(scheme.contingencies):

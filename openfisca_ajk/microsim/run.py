@@ -210,15 +210,13 @@ def scheme_variables(tax_benefit_system, schemes):
         if scheme.output not in tax_benefit_system.variables:
             raise ValueError(f"scheme '{scheme.name}' ({scheme.source_file}): output variable "
                              f"'{scheme.output}' is not in the tax-benefit system")
-        names.append(scheme.output)
-        if scheme.periodicity == "in_kind" and scheme.eligible in tax_benefit_system.variables:
-            names.append(scheme.eligible)
+        names.extend(scheme.targets)
     names += [v for v in CONTRIBUTION_VARIABLES if v in tax_benefit_system.variables]
     return names
 
 
 def receiving(scheme, simulation, month, amount):
-    if scheme.periodicity == "in_kind" and scheme.eligible in simulation.tax_benefit_system.variables:
+    if scheme.is_in_kind:
         return numpy.asarray(simulation.calculate(scheme.eligible, month), dtype=bool) | (amount > 0)
     return amount > 0
 

@@ -1,7 +1,8 @@
 """A cached copy of the synthetic population, keyed by the generator's parameters and code.
 
 The file is ``<cache dir>/population-<seed>-<year>-<size>-<key>.npz``; the key
-hashes the generator source files, every ``population`` parameter at the year,
+hashes the generator source files, the law the calibration computes through
+(``programmes.calibration_law_sources``), every ``population`` parameter at the year,
 the minimum wage, the poverty line and the Kafaalat cut-off the generator reads.
 Any change to them gives a new file, never a stale population.
 
@@ -51,6 +52,8 @@ def generator_key(tax_benefit_system, year: int, seed: int, scale: float, birth_
     digest = hashlib.sha256()
     for module in (generator, attributes, calibration, programmes):
         digest.update(Path(module.__file__).read_bytes())
+    for source in programmes.calibration_law_sources():
+        digest.update(source.read_bytes())
     digest.update(generator.GENERATOR_VERSION.encode())
     digest.update(birth_dates.encode())
     for path in ("macro.ajk_budget.pensions", "ajk.public_service.pension", "ajk.public_service.family_pension",

@@ -1,5 +1,7 @@
 """Programme inputs of the synthetic population: public-service careers, zakat mustahiqs, BISP registration, orphans.
 
+- Every amount a calibration needs (civil and family pensions, the zakat guzara allowance) is computed by the
+  law itself: a simulation of the drawn persons (``law_over_year``), never a copy of a formula.
 - Retired AJK public servants drawing the civil pension: their number is calibrated so that their yearly
   pensions equal a share of the AJK budget's pension bill (``pension_bill_target``); serving public
   servants get a career (service years, pensionable pay, grade, superannuation date).
@@ -25,14 +27,19 @@
 """
 
 import zlib
+from pathlib import Path
 
 import numpy
 
+from openfisca_ajk import public_service
 from openfisca_ajk.enums import EmploymentStatus, MaritalStatus, Sex
+from openfisca_ajk.paths import law_folder
 from openfisca_ajk.population.calibration import largest_remainder
-from openfisca_ajk.population.data import ROLE_CODES
-from openfisca_ajk.population.parameters import optional_parameter, band_edges, named_children
+from openfisca_ajk.population.data import ROLE_CODES, Population
+from openfisca_ajk.population.parameters import band_edges, named_children
+from openfisca_ajk.population.simulation import build_simulation
 from openfisca_ajk.public_service import increase_factor
+from openfisca_ajk.tools import dates
 from openfisca_ajk.tools.dates import civil_from_days
 
 NO_EVENT = numpy.datetime64("2999-12-31", "D")
@@ -52,8 +59,63 @@ def latest_value(parameter, instant: str):
     return best
 
 
-def month_starts(year: int) -> list:
-    return [f"{int(year)}-{month:02d}-01" for month in range(1, 13)]
+# The law the calibration computes through (``law_over_year``): folders of ``variables/`` and helper modules.
+CALIBRATION_LAW = ("ajk/public_service", "ajk/zakat", "demographics")
+
+
+def calibration_law_sources() -> list:
+    """The source files of the law the calibration computes through, in a fixed order (for the population
+    cache's key: a change of these formulas gives another population)."""
+    variables = law_folder("variables")
+    files = [path for folder in CALIBRATION_LAW for path in sorted((variables / folder).rglob("*.py"))]
+    return files + [Path(public_service.__file__), Path(dates.__file__)]
+
+
+def months_of_year(year: int) -> list:
+    return [f"{int(year)}-{month:02d}" for month in range(1, 13)]
+
+
+def law_over_year(tax_benefit_system, population: Population, variable: str) -> numpy.ndarray:
+    """``variable`` summed over the 12 months of the population's year, as the law computes it (float64, one
+    value per person or household). The inputs hold for every month; one simulation per month keeps the
+    memory of one month."""
+    months = months_of_year(population.year)
+    total = None
+    for month in months:
+        simulation = build_simulation(tax_benefit_system, population, [month], input_months=months)
+        values = numpy.asarray(simulation.calculate(variable, month), dtype=numpy.float64)
+        total = values if total is None else total + values
+    return total
+
+
+def households_among(population: Population, keep) -> Population:
+    """The households where ``keep`` (one flag per household) holds, with their members and every column."""
+    keep = numpy.asarray(keep, dtype=bool)
+    members = keep[population.person_household]
+    renumbered = numpy.cumsum(keep) - 1
+    return Population(person={name: array[members] for name, array in population.person.items()},
+                      household={name: array[keep] for name, array in population.household.items()},
+                      person_household=renumbered[population.person_household[members]].astype(numpy.intp),
+                      role=population.role[members], year=population.year, source=population.source,
+                      notes=population.notes)
+
+
+def persons_alone(year: int, columns: dict) -> Population:
+    """A population of the persons ``columns`` describes (input name -> array), each the head of a household
+    of one: the persons a calibration draws, before they are placed."""
+    n = len(next(iter(columns.values())))
+    return Population(person=dict(columns), person_household=numpy.arange(n, dtype=numpy.intp),
+                      household={"household_id": numpy.arange(n, dtype=numpy.int64),
+                                 "household_weight": numpy.ones(n, dtype=numpy.float32)},
+                      role=numpy.full(n, HEAD, dtype=numpy.int8), year=int(year))
+
+
+def yearly_civil_pensions(tax_benefit_system, year, birth, last_pay, service, commuted, retirement):
+    """Civil pension paid over the 12 months of ``year``, per pensioner (``ajk_civil_pension``, PKR)."""
+    pensioners = persons_alone(year, {
+        "date_of_birth": birth, "last_pensionable_pay": last_pay, "public_service_years": service,
+        "ajk_civil_pension_commuted": commuted, "public_service_retirement_date": retirement})
+    return law_over_year(tax_benefit_system, pensioners, "ajk_civil_pension")
 
 
 # ----- public service ------------------------------------------------------------------------------
@@ -69,20 +131,6 @@ def pension_bill_target(tax_benefit_system, year: int) -> dict:
     uprating = float(increase_factor(increases, numpy.array([dated], dtype="datetime64[D]"), instant)[0])
     share = float(tax_benefit_system.parameters(instant).population.public_service_pensions.civil_pension_share_of_bill)
     return {"value": bill * uprating * share, "bill": bill, "bill_date": dated, "uprating": uprating, "share": share}
-
-
-def yearly_civil_pensions(tax_benefit_system, year, last_pay, service, commuted, retirement):
-    """Civil pension paid over the 12 months of ``year``, per pensioner (the law's formula, PKR)."""
-    pension = tax_benefit_system.parameters(f"{int(year)}-07-01").ajk.public_service.pension
-    maximum = float(pension.maximum_qualifying_service)
-    gross = last_pay * float(pension.full_pension_rate) * numpy.minimum(service, maximum) / maximum
-    kept = 1 - commuted * float(pension.commutation_share)
-    increases = tax_benefit_system.parameters.ajk.public_service.pension.increase_rate
-    total = numpy.zeros(len(last_pay))
-    for start in month_starts(year):
-        paid = retirement < numpy.datetime64(start, "D")
-        total += paid * gross * kept * increase_factor(increases, retirement, start)
-    return total
 
 
 def anniversary(birth_dates, years):
@@ -152,10 +200,11 @@ def add_public_service(c):
         increases = tbs.parameters.ajk.public_service.pension.increase_rate
         last_pay = today_pay / increase_factor(increases, retired_on, f"{year}-07-01")
         has_commuted = rng.random(order.size) < float(careers.commuted_share)
-        yearly = yearly_civil_pensions(tbs, year, last_pay, service, has_commuted, retired_on)
+        yearly = yearly_civil_pensions(tbs, year, person["date_of_birth"][order], last_pay, service, has_commuted,
+                                       retired_on)
         all_weights = c["household"]["household_weight"].astype(numpy.float64)[c["person_household"]]
         # Servants retiring during the year draw pensions from the month after: they count towards the bill.
-        newly = yearly_civil_pensions(tbs, year, pay[retiring].astype(numpy.float64), years[retiring].astype(numpy.float64),
+        newly = yearly_civil_pensions(tbs, year, person["date_of_birth"][retiring], pay[retiring], years[retiring],
                                       numpy.zeros(int(retiring.sum()), dtype=bool), retirement[retiring])
         remaining = target["value"] - float((newly * all_weights[retiring]).sum())
         cumulative = numpy.cumsum(yearly * all_weights[order])
@@ -182,20 +231,11 @@ def family_pension_target(tax_benefit_system, year: int) -> dict:
 
 
 def yearly_family_pensions(tax_benefit_system, year, last_pay, service, retirement, death):
-    """Family pension paid over the 12 months of ``year``, per family pensioner (the law's formula, PKR)."""
-    increases = tax_benefit_system.parameters.ajk.public_service.pension.increase_rate
-    started = numpy.minimum(retirement, death)
-    died_as_pensioner = retirement < death
-    total = numpy.zeros(len(last_pay))
-    for start in month_starts(year):
-        public_service = tax_benefit_system.parameters(start).ajk.public_service
-        pension, family = public_service.pension, public_service.family_pension
-        maximum = float(pension.maximum_qualifying_service)
-        gross = last_pay * float(pension.full_pension_rate) * numpy.minimum(service, maximum) / maximum
-        eligible = (death < numpy.datetime64(start, "D")) & (
-            died_as_pensioner | (service >= float(family.minimum_service_death_in_service)))
-        total += eligible * float(family.share_of_pension) * gross * increase_factor(increases, started, start)
-    return total
+    """Family pension paid over the 12 months of ``year``, per family pensioner (``ajk_family_pension``, PKR)."""
+    families = persons_alone(year, {
+        "deceased_public_servant_last_pay": last_pay, "deceased_public_servant_service_years": service,
+        "deceased_public_servant_retirement_date": retirement, "deceased_public_servant_death_date": death})
+    return law_over_year(tax_benefit_system, families, "ajk_family_pension")
 
 
 def closest_subset(amounts, target):
@@ -335,27 +375,21 @@ def zakat_guzara_target(tax_benefit_system, year: int) -> float:
     return float(zakat.distributed_per_year) * float(zakat.guzara_share)
 
 
-def yearly_guzara(tax_benefit_system, year: int, household_sizes):
-    """Guzara allowance over the 12 months of ``year`` for an eligible household of each size (the law's rates)."""
-    sizes = numpy.asarray(household_sizes)
-    total = numpy.zeros(len(sizes))
-    months = tax_benefit_system.parameters(f"{int(year)}-07-01").general.months_per_year
-    for start in month_starts(year):
-        yearly = optional_parameter(tax_benefit_system, start, "ajk.zakat.guzara_allowance.yearly_per_beneficiary")
-        if yearly is not None and start >= "2022-06-01":
-            total += float(yearly) / float(months)
-            continue
-        schedule = optional_parameter(tax_benefit_system, start, "ajk.zakat.guzara_allowance.monthly_by_household_size")
-        if schedule is not None and start >= "2016-12-01":
-            total += schedule.calc(sizes)
-    return total
+def yearly_guzara(tax_benefit_system, year: int, person_household, role, age, mustahiq):
+    """Guzara allowance over the 12 months of ``year`` per household (``zakat_guzara_allowance``, PKR), for the
+    persons of ``person_household`` with these roles and ages, the ``mustahiq`` ones assessed as mustahiqs."""
+    n_households = int(person_household[-1]) + 1 if len(person_household) else 0
+    households = Population(person={"age": age, "is_zakat_mustahiq": mustahiq},
+                            household={"household_id": numpy.arange(n_households, dtype=numpy.int64),
+                                       "household_weight": numpy.ones(n_households, dtype=numpy.float32)},
+                            person_household=person_household, role=role, year=int(year))
+    return law_over_year(tax_benefit_system, households, "zakat_guzara_allowance")
 
 
 def add_zakat(c):
     rng, person, household = c["rng"], c["person"], c["household"]
     tbs, year, h = c["tax_benefit_system"], int(c["year"]), c["person_household"]
     n_households = len(household["household_id"])
-    sizes = numpy.bincount(h, minlength=n_households)
     adult_age = int(c["parameters"].household_composition.adult_age)
     is_head = c["role"] == HEAD
     adult_head = numpy.zeros(n_households, dtype=bool)
@@ -364,7 +398,9 @@ def add_zakat(c):
                               minlength=n_households) > 0
     propensity = numpy.exp(-2.0 * c["welfare"]) * numpy.where(priority, 2.0, 1.0)
     order = ranked_candidates(adult_head, propensity, rng)
-    amounts = yearly_guzara(tbs, year, sizes[order]) * household["household_weight"].astype(numpy.float64)[order]
+    # What each candidate household would receive with its head assessed as a mustahiq.
+    if_mustahiq = yearly_guzara(tbs, year, h, c["role"], person["age"], is_head & adult_head[h])
+    amounts = if_mustahiq[order] * household["household_weight"].astype(numpy.float64)[order]
     cumulative = numpy.concatenate([[0.0], numpy.cumsum(amounts)])
     k = int(numpy.argmin(numpy.abs(cumulative - zakat_guzara_target(tbs, year)))) if amounts.any() else 0
     mustahiq_household = numpy.zeros(n_households, dtype=bool)

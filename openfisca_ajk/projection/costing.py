@@ -22,7 +22,6 @@ from openfisca_ajk.microsim import run_population
 from openfisca_ajk.population.parameters import named_children
 from openfisca_ajk.projection.mortality import MAX_AGE
 
-IN_KIND = "in_kind"
 BAND_WIDTH = 5
 CONTRIBUTIONS = "contributions_insured_persons"
 
@@ -148,7 +147,7 @@ def project_costs(tax_benefit_system, law, evaluations, schemes, assumptions, de
                        recipients=evaluation.recipients[name] * factor * uptake,
                        persons=evaluation.persons_covered[name] * factor * uptake, benefits=benefits, total=total)
             rows.append(row)
-            if scheme.periodicity != IN_KIND:
+            if scheme.is_cash:
                 cash["benefit_cost_pkr"] += benefits
                 cash["total_cost_pkr"] += total
         contributions = evaluation.contributions * employment_growth[i] / employment_growth[k] * macro.wage_index[i] / macro.wage_index[k]

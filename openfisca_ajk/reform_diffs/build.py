@@ -30,8 +30,9 @@ def apply_changes_to_parameters(parameters, changes):
     leaves, _ = index_parameters(parameters)
     for change in changes:
         stop = periods.instant(change.stop.isoformat()) if change.stop else None
-        leaves[change.path].parameter.update(start=periods.instant(change.start.isoformat()), stop=stop,
-                                             value=change.value)
+        # A list is kept as a tuple in a Change (hashable) and given to OpenFisca as a list.
+        value = list(change.value) if isinstance(change.value, tuple) else change.value
+        leaves[change.path].parameter.update(start=periods.instant(change.start.isoformat()), stop=stop, value=value)
     return parameters
 
 
@@ -50,7 +51,7 @@ def build_reform_class(spec):
     changes = spec.all_changes
 
     def apply(self):
-        problems = check_against_tree(changes, self.baseline.parameters)
+        problems = check_against_tree(changes, self.baseline.parameters, self.baseline.variables)
         if problems:
             raise ReformFileError(spec.source or spec.name, problems)
         self.modify_parameters(modifier_function=parameter_modifier(changes))

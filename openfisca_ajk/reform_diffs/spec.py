@@ -59,11 +59,16 @@ class ReformSpec:
 
 
 @functools.lru_cache(maxsize=1)
-def default_parameters():
-    """The parameters of a freshly built AJK system (built once, on first use, never modified)."""
+def default_system():
+    """A freshly built AJK system (built once, on first use, never modified)."""
     from openfisca_ajk.system import CountryTaxBenefitSystem
 
-    return CountryTaxBenefitSystem().parameters
+    return CountryTaxBenefitSystem()
+
+
+def default_parameters():
+    """The parameters of ``default_system()``."""
+    return default_system().parameters
 
 
 def available_names(folder=None):
@@ -122,8 +127,9 @@ def parse_changes(diff):
     return changes, problems
 
 
-def check_against_tree(changes, parameters):
-    """Problems of ``changes`` against a parameter tree: unknown paths, nodes, wrong types, out-of-range values."""
+def check_against_tree(changes, parameters, variables=None):
+    """Problems of ``changes`` against a parameter tree: unknown paths, nodes, wrong types, out-of-range values;
+    with ``variables`` (the system's variable names), names in a list of variables that are no variable."""
     leaves, nodes = index_parameters(parameters)
     problems, reported = [], set()
     for change in changes:
@@ -133,7 +139,7 @@ def check_against_tree(changes, parameters):
                 problems.append(unknown_path_problem(change.path, leaves, nodes))
                 reported.add(change.path)
             continue
-        message = value_problem(leaf, change.value)
+        message = value_problem(leaf, change.value, variables)
         if message:
             problems.append(f"{change.path} {change.period_key}: {message}")
     return problems
@@ -173,7 +179,7 @@ def _legal_basis_problems(legal_basis):
     return problems
 
 
-def _load_parent(name, path, parameters, visiting):
+def _load_parent(name, path, parameters, visiting, variables=None):
     if not isinstance(name, str) or not name.strip():
         return None, [f"extends: must be the name of another reform file, got {name!r}"]
     try:
@@ -187,12 +193,12 @@ def _load_parent(name, path, parameters, visiting):
         names = " -> ".join(p.stem for p in [*chain, parent_path.resolve()])
         return None, [f"extends: {names} is a cycle"]
     try:
-        return _load(parent_path, parameters, chain), []
+        return _load(parent_path, parameters, chain, variables), []
     except ReformFileError as error:
         return None, [f"extends {name}: {problem}" for problem in error.problems]
 
 
-def _load(path, parameters, visiting):
+def _load(path, parameters, visiting, variables=None):
     document, problems = read_yaml_file(path)
     if problems and document is None:
         raise ReformFileError(path, problems)
@@ -201,13 +207,13 @@ def _load(path, parameters, visiting):
     problems += _header_problems(document, path.stem)
     parent = None
     if "extends" in document:
-        parent, parent_problems = _load_parent(document.get("extends"), path, parameters, visiting)
+        parent, parent_problems = _load_parent(document.get("extends"), path, parameters, visiting, variables)
         problems += parent_problems
     changes, change_problems = parse_changes(document.get("parameters", {}))
     problems += change_problems
     if "parameters" in document and not changes and not change_problems and "extends" not in document:
         problems.append("parameters: no change given")
-    problems += check_against_tree(changes, parameters)
+    problems += check_against_tree(changes, parameters, variables)
     if problems:
         raise ReformFileError(path, problems)
     legal_basis = tuple({key: entry[key] for key in LEGAL_BASIS_KEYS} for entry in document["legal_basis"])
@@ -218,14 +224,15 @@ def _load(path, parameters, visiting):
 def load_reform_file(path_or_name, tax_benefit_system=None):
     """Read, resolve ``extends`` and validate a YAML reform against a baseline's parameters.
 
-    Without ``tax_benefit_system`` the default AJK system's parameters are used. Every problem of the
-    file (and of the files it extends) is reported in one ``ReformFileError``; nothing is applied.
+    Without ``tax_benefit_system`` the default AJK system is used. A list of variable names is checked
+    against the system's variables. Every problem of the file (and of the files it extends) is reported in
+    one ``ReformFileError``; nothing is applied.
     """
     path = resolve_reform_path(path_or_name)
     if path.suffix == ".py":
         raise ValueError(f"{path} is a Python reform, not a parameter diff; use load_reform_class")
-    parameters = tax_benefit_system.parameters if tax_benefit_system is not None else default_parameters()
-    return _load(path, parameters, ())
+    system = tax_benefit_system if tax_benefit_system is not None else default_system()
+    return _load(path, system.parameters, (), system.variables)
 
 
 def spec_from_diff(diff, parameters, name="in_memory_reform", label=None, description=""):

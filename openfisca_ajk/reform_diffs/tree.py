@@ -7,7 +7,7 @@ from numbers import Real
 
 from openfisca_core.parameters import Parameter, ParameterNode, ParameterScale
 
-INHERITED_KEYS = ("unit", "min_value", "max_value")
+INHERITED_KEYS = ("unit", "min_value", "max_value", "lists")
 NON_NEGATIVE_UNITS = ("year", "years", "month", "months", "week", "weeks", "day", "days")
 BRACKET_DEFAULT_UNITS = {"rate": "/1", "average_rate": "/1"}
 
@@ -21,10 +21,13 @@ class Leaf:
     unit: str | None
     min_value: float | None
     max_value: float | None
+    lists: str | None = None       # "variables": a list of variable names (e.g. household.totals.*)
 
     @property
     def kind(self):
         values = [at.value for at in self.parameter.values_list if at.value is not None]
+        if self.lists or any(isinstance(value, list) for value in values):
+            return "list"
         if self.unit == "bool" or any(isinstance(value, bool) for value in values):
             return "bool"
         if values and all(isinstance(value, str) for value in values):
@@ -52,7 +55,8 @@ def index_parameters(root):
     def walk(item, inherited):
         if isinstance(item, Parameter):
             meta = _inherit(inherited, item.metadata)
-            leaves[item.name] = Leaf(item.name, item, meta.get("unit"), meta.get("min_value"), meta.get("max_value"))
+            leaves[item.name] = Leaf(item.name, item, meta.get("unit"), meta.get("min_value"), meta.get("max_value"),
+                                     meta.get("lists"))
         elif isinstance(item, ParameterScale):
             nodes.add(item.name)
             for bracket in item.brackets:
@@ -89,11 +93,18 @@ def _describe(value):
     return f"{value!r} ({type(value).__name__})"
 
 
-def value_problem(leaf, value):
-    """Return a message (without the path) if ``value`` does not fit ``leaf``, else None."""
+def value_problem(leaf, value, variables=None):
+    """Return a message (without the path) if ``value`` does not fit ``leaf``, else None.
+
+    ``variables`` (names of the system's variables), when given, is checked against a list of variable names.
+    """
     if value is None:
         return "no value given (null is not a parameter value)"
     kind = leaf.kind
+    if kind == "list":
+        return _list_problem(leaf, value, variables)
+    if isinstance(value, (list, tuple)):
+        return f"expects a single value, got the list {list(value)!r}"
     if kind == "bool":
         if isinstance(value, bool) or type(value).__name__ == "bool_":
             return None
@@ -107,6 +118,22 @@ def value_problem(leaf, value):
     if not isinstance(value, Real) or not math.isfinite(float(value)):
         return f"expects a finite number (unit {leaf.unit}), got {_describe(value)}"
     return _bounds_problem(leaf, float(value))
+
+
+def _list_problem(leaf, value, variables):
+    if not isinstance(value, (list, tuple)):
+        return f"expects a list of names (e.g. [bisp_kafaalat, zakat_guzara_allowance]), got {_describe(value)}"
+    bad = [item for item in value if not isinstance(item, str) or not item.strip()]
+    if bad:
+        return f"expects a list of names, got the items {bad!r}"
+    repeated = sorted({item for item in value if list(value).count(item) > 1})
+    if repeated:
+        return f"lists {', '.join(repeated)} more than once"
+    if variables is not None and leaf.lists == "variables":
+        unknown = [item for item in value if item not in variables]
+        if unknown:
+            return f"lists {', '.join(unknown)}, which {'is' if len(unknown) == 1 else 'are'} not a variable of the system"
+    return None
 
 
 def _bounds_problem(leaf, value):
@@ -132,6 +159,8 @@ def plain_value(value):
     """The value as a plain Python bool, int, float or str (numpy scalars converted)."""
     if type(value).__name__ == "bool_":
         return bool(value)
+    if isinstance(value, (list, tuple)):
+        return tuple(plain_value(item) for item in value)
     if isinstance(value, (bool, str)):
         return value
     if isinstance(value, Real) and not isinstance(value, int):

@@ -36,11 +36,6 @@ def condition_variables(conditions):
         yield from condition_variables(condition.person_conditions)
 
 
-def scheme_targets(scheme):
-    names = [scheme.output, scheme.eligible, *([scheme.instalment] if scheme.instalment else [])]
-    return names + list(condition_variables(scheme.conditions))
-
-
 def _default_simulation(system):
     builder = SimulationBuilder()
     builder.create_entities(system)
@@ -80,7 +75,7 @@ def _analyse(system_id, system_ref, period):
     simulation.trace = True
     schemes = load_schemes()
     for scheme in schemes:
-        for name in scheme_targets(scheme):
+        for name in scheme.decision_variables:
             simulation.calculate(name, period)
     dependencies, parameters = _graph(simulation.tracer.trees)
 
@@ -90,7 +85,7 @@ def _analyse(system_id, system_ref, period):
 
     result = {}
     for scheme in schemes:
-        reached = set().union(*(_closure(name, dependencies) for name in scheme_targets(scheme)))
+        reached = set().union(*(_closure(name, dependencies) for name in scheme.decision_variables))
         used = sorted(set().union(*(parameters.get(name, set()) for name in reached)))
         conditions = {name: frozenset(v for v in _closure(name, dependencies) if is_input(v))
                       for name in condition_variables(scheme.conditions)}

@@ -17,7 +17,7 @@ import numpy
 from openfisca_core import periods
 
 from openfisca_ajk.scheme_registry import load_schemes
-from openfisca_ajk.service.analysis import analyse, scheme_targets
+from openfisca_ajk.service.analysis import analyse
 from openfisca_ajk.service.application import digests, parse_month
 from openfisca_ajk.service.builder import Override, build
 from openfisca_ajk.service.bulk import intake
@@ -327,7 +327,7 @@ def _plans(system, applications, analyses, month_start, detail, settle, cached=T
 def evaluate_traced(system, application, scheme):
     """``(result, simulation)``: the result of one ``scheme`` for one checked application (with the
     per-condition reasons, as ``evaluate`` gives it), and the traced simulation it was read from, whose
-    roots are ``analysis.scheme_targets(scheme)`` in order (the explanation's computation tree). The
+    roots are ``scheme.decision_variables`` in order (the explanation's computation tree). The
     simulation holds the application's row first, then the variants of this scheme only. Raises
     ``ApplicationError`` (``too_costly``, ``computation_failed``, ``time_budget_exceeded``)."""
     month = application.date
@@ -343,7 +343,7 @@ def evaluate_traced(system, application, scheme):
             simulation, layout = build(system, month, [application], row_template, overrides)
             simulation.trace = True
             values = {}
-            for name in scheme_targets(scheme):
+            for name in scheme.decision_variables:
                 budget.check()
                 values[name] = simulation.calculate(name, month)
         except ApplicationError:
@@ -419,7 +419,7 @@ def _results(system, applications, detail, schemes, plans, context, include="all
     else:
         baseline = BaselineColumns(context, schemes, applications)
         columns = [quick_results(context, scheme, baseline, applications) for scheme in schemes]
-    periodicities = {scheme.name: scheme.periodicity for scheme in schemes}
+    cash = {scheme.name: scheme.is_cash for scheme in schemes}
     per_application = []
     for app_index, app_plans in enumerate(plans):
         if app_plans is None:
@@ -441,7 +441,7 @@ def _results(system, applications, detail, schemes, plans, context, include="all
             shown = scheme_results
         results.append({
             **header, "id": application.reference, "date": month, "reform": application.reform,
-            "application_hash": hashes[app_index], "summary": summary(shown, periodicities), "schemes": shown,
+            "application_hash": hashes[app_index], "summary": summary(shown, cash), "schemes": shown,
             "not_in_force": [scheme_results[k]["scheme"] for k in not_in_force],
         })
     return results

@@ -272,11 +272,12 @@ def _not_assessed(context, condition, ids, reason):
     return entry
 
 
-def summary(scheme_results, periodicities):
-    """Schemes by status and the monthly cash of the eligible ones (in-kind schemes, e.g. health cover, left out)."""
+def summary(scheme_results, cash):
+    """Schemes by status and the monthly cash of the eligible ones (``cash``: scheme name -> ``Scheme.is_cash``;
+    in-kind schemes, e.g. health cover, left out)."""
     by_status = {ELIGIBLE: [], NOT_ELIGIBLE: [], UNDETERMINED: []}
     for result in scheme_results:
         by_status[result["status"]].append(result["scheme"])
     total = sum(r["monthly_amount"] for r in scheme_results
-                if r["status"] == ELIGIBLE and periodicities.get(r["scheme"]) != "in_kind")
+                if r["status"] == ELIGIBLE and cash.get(r["scheme"], False))
     return {**by_status, "monthly_cash_total": _money(total)}

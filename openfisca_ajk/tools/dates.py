@@ -7,6 +7,12 @@ age over millions of persons costs a few integer passes.
 
 import numpy
 
+# Calendar constants (the Gregorian calendar), not law: a yearly amount spread over its months, a quarterly
+# instalment over its months, a duration in weeks counted in days.
+MONTHS_PER_YEAR = 12
+MONTHS_PER_QUARTER = 3
+DAYS_PER_WEEK = 7
+
 
 def civil_from_days(days):
     """Split day numbers (int64, days since 1970-01-01) into year, month, day arrays."""
@@ -109,7 +115,7 @@ def years_from_keys(start_keys, end_keys):
     return numpy.floor_divide(end_keys - start_keys, DATE_KEY_YEAR)
 
 
-def months_between(birth_dates, instant, months_per_year):
+def months_between(birth_dates, instant):
     """Whole months completed between each date and ``instant`` (int32), through a lookup table.
 
     A child born on the 10th has completed a month on the 10th of the next month; a date after the
@@ -117,7 +123,7 @@ def months_between(birth_dates, instant, months_per_year):
     """
     def direct(days):
         year, month, day = civil_from_days(days)
-        calendar_months = (instant.year - year) * months_per_year + (instant.month - month)
+        calendar_months = (instant.year - year) * MONTHS_PER_YEAR + (instant.month - month)
         return (calendar_months - (day > instant.day)).astype(numpy.int32)
     return _tabulate(day_numbers(birth_dates), direct)
 

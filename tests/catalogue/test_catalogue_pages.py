@@ -82,12 +82,16 @@ def test_kafaalat_dependencies_both_ways(catalogue):
     amount = read(catalogue, "variables/bisp_kafaalat")
     depends = section(amount, "depends-on")
     assert 'href="bisp_kafaalat_quarterly_instalment.html"' in depends
-    assert 'href="../parameters/general.months_per_quarter.html"' in depends
     instalment = read(catalogue, "variables/bisp_kafaalat_quarterly_instalment")
     assert 'href="bisp_kafaalat.html"' in section(instalment, "depended-on-by")
     assert 'href="../parameters/pakistan.bisp.kafaalat.quarterly_instalment.html"' in section(instalment, "depends-on")
     parameter = read(catalogue, KAFAALAT_INSTALMENT)
     assert 'href="../variables/bisp_kafaalat_quarterly_instalment.html"' in section(parameter, "read-by")
+    # The household total adds up the variables its parameter lists: the Kafaalat among them.
+    assert 'href="social_assistance_total.html"' in section(amount, "depended-on-by")
+    total = section(read(catalogue, "variables/social_assistance_total"), "depends-on")
+    assert 'href="bisp_kafaalat.html"' in total
+    assert 'href="../parameters/household.totals.social_assistance_total.html"' in total
 
 
 def test_variable_page_shows_formula_source_per_start_date(catalogue, tax_benefit_system):

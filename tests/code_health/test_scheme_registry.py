@@ -1,8 +1,12 @@
 """Every scheme file is valid and names variables that exist with the right entity."""
 
+import dataclasses
+from pathlib import Path
+
 import pytest
 
-from openfisca_ajk.scheme_registry import SchemeRegistryError, load_schemes, parse_scheme
+import openfisca_ajk
+from openfisca_ajk.scheme_registry import Condition, SchemeRegistryError, load_schemes, parse_scheme
 
 SCHEMES = load_schemes()
 
@@ -45,3 +49,39 @@ def test_a_scheme_file_that_is_not_yaml_is_a_registry_error(tmp_path):
     bad.write_text("name: [unclosed\n", encoding="utf-8")
     with pytest.raises(SchemeRegistryError, match="garbled.yaml: not valid YAML"):
         parse_scheme(bad)
+
+
+def test_cash_in_kind_and_targets_come_from_the_registry():
+    schemes = {scheme.name: scheme for scheme in SCHEMES}
+    kafaalat, sehat, zakat_care = schemes["bisp_kafaalat"], schemes["sehat_card"], schemes["zakat_health_care"]
+    assert kafaalat.is_cash and not kafaalat.is_in_kind
+    assert kafaalat.is_social_assistance and not kafaalat.is_contributory
+    assert schemes["ajk_civil_pension"].is_contributory and schemes["ss_old_age_pension"].is_contributory
+    assert kafaalat.targets == ("bisp_kafaalat",)
+    # The health card is in kind and a health insurance: not cash; a run computes its eligibility too.
+    assert sehat.is_in_kind and not sehat.is_cash
+    assert sehat.targets == (sehat.output, sehat.eligible)
+    assert zakat_care.is_in_kind and not zakat_care.is_cash
+    # A health insurance paid periodically would still not be cash.
+    assert not dataclasses.replace(kafaalat, kind="health_insurance").is_cash
+
+
+def test_decision_variables_list_output_eligibility_instalment_then_conditions_depth_first():
+    scheme = dataclasses.replace(
+        SCHEMES[0], output="out", eligible="ok", instalment="inst",
+        conditions=(Condition("a", person_conditions=(Condition("a1"), Condition("a2"))), Condition("b")))
+    assert scheme.decision_variables == ("out", "ok", "inst", "a", "a1", "a2", "b")
+
+
+def test_no_tool_tests_periodicity_or_kind_strings_itself():
+    """Cash, in kind and targets are answered by ``Scheme``; a tool comparing the strings would be a second definition."""
+    package = Path(openfisca_ajk.__file__).parent
+    offenders = []
+    for path in package.rglob("*.py"):
+        if path.name == "scheme_registry.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        for pattern in ('"in_kind"', "'in_kind'", '"health_insurance"', "'health_insurance'"):
+            if pattern in text:
+                offenders.append(f"{path.relative_to(package)}: {pattern}")
+    assert offenders == []

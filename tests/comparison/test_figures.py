@@ -16,6 +16,7 @@ from openfisca_ajk.microsim.take_up import apply_take_up, take_up_rate, takes_up
 from openfisca_ajk.population.data import ROLE_KEYS
 from openfisca_ajk.population.simulation import age_in_month, input_columns
 from openfisca_ajk.reform_diffs import list_reforms
+from openfisca_ajk.tools.dates import MONTHS_PER_QUARTER
 
 LIBRARY = ("kafaalat_14500", "universal_old_age_pension", "child_benefit_0_5", "disability_benefit",
            "draft_social_security_act", "eobi_pattern")
@@ -186,7 +187,7 @@ class double_kafaalat_for_large_households(Reform):
             documentation = "Test reform."
 
             def formula(household, period, parameters):
-                base = household("bisp_kafaalat_quarterly_instalment", period) / parameters(period).general.months_per_quarter
+                base = household("bisp_kafaalat_quarterly_instalment", period) / MONTHS_PER_QUARTER
                 large = household.nb_persons() >= 8
                 return base * (1 + large)
 

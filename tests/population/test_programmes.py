@@ -10,7 +10,8 @@ from openfisca_ajk.microsim import build_report, run_population
 from openfisca_ajk.microsim.take_up import take_up_rate
 from openfisca_ajk.population import calibration_report, generate_population
 from openfisca_ajk.population.programmes import (
-    TAKE_UP_PREFIX, family_pension_target, pension_bill_target, zakat_guzara_target,
+    TAKE_UP_PREFIX, family_pension_target, pension_bill_target, yearly_civil_pensions, yearly_family_pensions,
+    yearly_guzara, zakat_guzara_target,
 )
 
 YEAR = 2026   # the Sehat card is in force again from January 2026
@@ -94,7 +95,7 @@ def test_sdg_1_3_1_ignores_health_cover(tax_benefit_system, run, report):
     assert 0 < sdg["population_covered_by_at_least_one_benefit_or_contributing"] < 50
     assert sdg["unemployed"] == 0 and sdg["persons_with_disabilities"] < 100
     # Removing every in-kind scheme changes no SDG 1.3.1 figure.
-    cash_only = dataclasses.replace(run, schemes={k: v for k, v in run.schemes.items() if v.scheme.periodicity != "in_kind"})
+    cash_only = dataclasses.replace(run, schemes={k: v for k, v in run.schemes.items() if not v.scheme.is_in_kind})
     assert build_report(tax_benefit_system, cash_only)["coverage"]["sdg_1_3_1_pct"] == sdg
 
 
@@ -122,3 +123,36 @@ def test_microdata_without_draws_get_deterministic_ones(tax_benefit_system, popu
     name = "bisp_nashonuma"
     assert numpy.array_equal(first.schemes[name].amount, second.schemes[name].amount)
     assert first.schemes[name].amount.sum() < first.schemes[name].entitled_amount.sum()
+
+
+def test_calibration_amounts_are_the_law_computed_on_the_drawn_persons(tax_benefit_system):
+    """By hand: pay 100,000 x 70 % x 30/30 = 70,000 gross; the increases after a 2020 retirement (15 % Jul 2022,
+    17.5 % Jul 2023, 7 % Jul 2025) give x 1.4458375 in 2026; a commuted pension keeps 65 %. Eight years of
+    service at superannuation do not qualify (minimum 10), so nothing is paid."""
+    birth = numpy.array(["1960-01-01"] * 3, dtype="datetime64[D]")
+    retired = numpy.array(["2020-01-01"] * 3, dtype="datetime64[D]")
+    yearly = yearly_civil_pensions(tax_benefit_system, 2026, birth, numpy.full(3, 100000.0),
+                                   numpy.array([30.0, 30.0, 8.0]), numpy.array([False, True, False]), retired)
+    monthly = 70000 * 1.15 * 1.175 * 1.07
+    assert yearly == pytest.approx([12 * monthly, 12 * monthly * 0.65, 0.0], rel=1e-6)
+
+
+def test_family_pension_of_the_calibration_needs_ten_years_for_a_death_in_service(tax_benefit_system):
+    """75 % of the deceased's gross pension: pay 80,000 x 70 % x 20/30 x 75 % = 28,000 a month, no increase
+    after a 2025-08 death; a death in service after 5 years gives nothing."""
+    no_event = numpy.datetime64("2999-12-31", "D")
+    death = numpy.array(["2025-08-15"] * 2, dtype="datetime64[D]")
+    yearly = yearly_family_pensions(tax_benefit_system, 2026, numpy.full(2, 80000.0), numpy.array([20.0, 5.0]),
+                                    numpy.array([no_event] * 2), death)
+    assert yearly == pytest.approx([12 * 28000, 0.0])
+
+
+def test_guzara_of_the_calibration_follows_both_regimes_of_2022(tax_benefit_system):
+    """A mustahiq household of 4 in 2022: Rs 1,300 a month January to May (2016 schedule), then Rs 3,000 a year
+    counted Rs 250 a month June to December; a household whose only adult is not a mustahiq gets nothing."""
+    person_household = numpy.array([0, 0, 0, 0, 1, 1], dtype=numpy.intp)
+    role = numpy.array([0, 1, 2, 2, 0, 2], dtype=numpy.int8)
+    age = numpy.array([40, 38, 10, 8, 50, 12])
+    mustahiq = numpy.array([True, False, False, False, False, False])
+    yearly = yearly_guzara(tax_benefit_system, 2022, person_household, role, age, mustahiq)
+    assert yearly == pytest.approx([5 * 1300 + 7 * 250, 0.0])

@@ -1,12 +1,35 @@
-"""Household totals: social assistance, social insurance, disposable income (PKR per month)."""
+"""Household totals: social assistance, social insurance, disposable income (PKR per month).
 
+What each total adds up is a dated list of variable names in ``parameters/household/totals/`` (as
+PolicyEngine's ``adds``): a reform adds a scheme to a total, or removes one, from a date, and the
+catalogue shows which variables each total reads.
+"""
+
+import numpy
 from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
 from openfisca_ajk.entities import Household
-from openfisca_ajk.totals import SOCIAL_ASSISTANCE_KINDS, SOCIAL_INSURANCE_KINDS, household_sum_of_outputs
 
 CONTRACT = "https://www.ilo.org/resource/other/social-protection-floors-recommendation-2012-no-202"
+
+
+def household_sum(household, period, names, parameter):
+    """Sum per household (float64) of the variables ``names``; a person variable is summed over the members.
+
+    ``parameter`` is the dotted name of the list, for the error naming a listed name that is no variable.
+    """
+    variables = household.simulation.tax_benefit_system.variables
+    total = numpy.zeros(household.count, dtype=numpy.float64)
+    for name in names:
+        variable = variables.get(name)
+        if variable is None:
+            raise ValueError(f"parameter {parameter} lists '{name}', which is not a variable of the system")
+        if variable.entity.key == household.entity.key:
+            total += household(name, period)
+        else:
+            total += household.sum(household.members(name, period))
+    return total
 
 
 class social_assistance_total(Variable):
@@ -17,14 +40,16 @@ class social_assistance_total(Variable):
     label = "Total cash social assistance received by the household, PKR per month"
     reference = CONTRACT
     documentation = """
-    Sum of every cash social-assistance scheme in the scheme registry (BISP,
-    Bait-ul-Mal, Zakat, AJK schemes), person-level amounts summed over members.
+    Sum of the cash social-assistance benefits listed in
+    ``household.totals.social_assistance_total`` (BISP, Bait-ul-Mal, Zakat, AJK
+    schemes, the proposals), person-level amounts summed over members.
     Quarterly benefits count one third in each month; one-off grants count in
-    the month of the event. In-kind entitlements (health card) are not included.
+    the month of the event. In-kind entitlements (health card) are not listed.
     """
 
     def formula(household, period, parameters):
-        return household_sum_of_outputs(household, period, SOCIAL_ASSISTANCE_KINDS)
+        names = parameters(period).household.totals.social_assistance_total
+        return household_sum(household, period, names, "household.totals.social_assistance_total")
 
 
 class social_insurance_benefits_total(Variable):
@@ -35,13 +60,15 @@ class social_insurance_benefits_total(Variable):
     label = "Total social-insurance and public-service benefits received by the household, PKR per month"
     reference = "https://www.ilo.org/dyn/normlex/en/f?p=NORMLEXPUB:12100:0::NO::P12100_ILO_CODE:C102"
     documentation = """
-    Sum of the cash benefits of every contributory scheme (the draft social
-    security scheme's branches, zero until a law brings them into force) and of
-    the public servants' pensions and grants in the scheme registry.
+    Sum of the cash benefits listed in ``household.totals.social_insurance_benefits_total``:
+    every branch of the contributory scheme (the draft social security scheme's
+    branches, zero until a law brings them into force) and the public servants'
+    pensions and grants.
     """
 
     def formula(household, period, parameters):
-        return household_sum_of_outputs(household, period, SOCIAL_INSURANCE_KINDS)
+        names = parameters(period).household.totals.social_insurance_benefits_total
+        return household_sum(household, period, names, "household.totals.social_insurance_benefits_total")
 
 
 class household_market_income(Variable):
@@ -82,13 +109,14 @@ class disposable_income(Variable):
     label = "Household disposable income, PKR per month"
     reference = "https://www.pbs.gov.pk/content/household-integrated-economic-survey-hies-2018-19"
     documentation = """
-    Income from work, plus cash social assistance, plus social-insurance and
-    public-service benefits, minus employee social-security contributions.
+    The amounts listed in ``household.totals.disposable_income.adds`` (income
+    from work, cash social assistance, social-insurance and public-service
+    benefits) minus those listed in ``household.totals.disposable_income.subtracts``
+    (employee social-security contributions).
     """
 
     def formula(household, period, parameters):
-        market_income = household("household_market_income", period)
-        assistance = household("social_assistance_total", period)
-        insurance = household("social_insurance_benefits_total", period)
-        contributions = household("household_social_contributions", period)
-        return market_income + assistance + insurance - contributions
+        lists = parameters(period).household.totals.disposable_income
+        added = household_sum(household, period, lists.adds, "household.totals.disposable_income.adds")
+        subtracted = household_sum(household, period, lists.subtracts, "household.totals.disposable_income.subtracts")
+        return added - subtracted

@@ -8,6 +8,7 @@ from openfisca_core.reforms import Reform
 
 from openfisca_ajk.entities import Household
 from openfisca_ajk.reform_diffs import parameter_modifier, spec_from_diff
+from openfisca_ajk.tools.dates import MONTHS_PER_QUARTER
 
 DIFF = {"pakistan.bisp.kafaalat.quarterly_instalment": {"2026-01-01": 15000}}
 
@@ -22,7 +23,7 @@ class bisp_kafaalat_per_quarter(Variable):
     documentation = "The quarterly instalment paid to an eligible household."
 
     def formula(household, period, parameters):
-        return household("bisp_kafaalat", period) * parameters(period).general.months_per_quarter
+        return household("bisp_kafaalat", period) * MONTHS_PER_QUARTER
 
 
 class python_top_up(Reform):

@@ -4,6 +4,7 @@ from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
 from openfisca_ajk.entities import Household
+from openfisca_ajk.tools.dates import MONTHS_PER_YEAR
 
 LAUNCH_2019 = "https://arynews.tv/en/govt-launches-sehat-sahulat-program-in-ajk/"
 COVER_2024 = "https://tribune.com.pk/story/2502891/ajk-residents-plead-for-health-card-restoration?amp=1"
@@ -67,5 +68,4 @@ class sehat_card(Variable):
     """
 
     def formula_2019_08(household, period, parameters):
-        months_per_year = parameters(period).general.months_per_year
-        return household("sehat_card_annual_cover", period) / months_per_year
+        return household("sehat_card_annual_cover", period) / MONTHS_PER_YEAR

@@ -4,6 +4,7 @@ from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
 from openfisca_ajk.entities import Person
+from openfisca_ajk.tools.dates import MONTHS_PER_YEAR
 
 
 class ajk_social_protection_allowance(Variable):
@@ -24,7 +25,6 @@ class ajk_social_protection_allowance(Variable):
 
     def formula_2024_03(person, period, parameters):
         programme = parameters(period).ajk.social_protection_programme
-        months_per_year = parameters(period).general.months_per_year
-        monthly_allowance = programme.allowance_per_year / months_per_year
+        monthly_allowance = programme.allowance_per_year / MONTHS_PER_YEAR
         eligible = person("ajk_social_protection_allowance_eligible", period)
         return eligible * programme.payments_started * monthly_allowance

@@ -12,6 +12,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_ajk.entities import Household, Person
 from openfisca_ajk.enums import EmploymentStatus, MaritalStatus
+from openfisca_ajk.tools.dates import MONTHS_PER_YEAR
 
 C102 = "https://normlex.ilo.org/dyn/nrmlx_en/f?p=NORMLEXPUB:12100:0::NO::P12100_ILO_CODE:C102"
 BRANCHES = ("medical_care", "sickness", "unemployment", "old_age", "employment_injury", "family",
@@ -189,8 +190,7 @@ class ss_contribution_years(Variable):
     documentation = "Whole years in the months of contribution (a part year does not count)."
 
     def formula(person, period, parameters):
-        months_per_year = parameters(period).general.months_per_year
-        return numpy.floor_divide(person("ss_contribution_months", period), months_per_year)
+        return numpy.floor_divide(person("ss_contribution_months", period), MONTHS_PER_YEAR)
 
 
 class ss_has_earnings(Variable):

@@ -14,6 +14,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_ajk.entities import Household, Person
 from openfisca_ajk.enums import MaritalStatus
+from openfisca_ajk.tools.dates import MONTHS_PER_YEAR
 
 C102 = "https://normlex.ilo.org/dyn/nrmlx_en/f?p=NORMLEXPUB:12100:0::NO::P12100_ILO_CODE:C102"
 ESSI_KP = "https://asianetpakistan.com/official-news/government-institutions/163890/main-objectives-of-social-security-scheme-is-to-provide-benefits-to-employees-and-their-dependents/"
@@ -98,8 +99,7 @@ class ss_deceased_contribution_years(Variable):
     documentation = "Whole years in the deceased's months of contribution."
 
     def formula(household, period, parameters):
-        months_per_year = parameters(period).general.months_per_year
-        return numpy.floor_divide(household("ss_deceased_contribution_months", period), months_per_year)
+        return numpy.floor_divide(household("ss_deceased_contribution_months", period), MONTHS_PER_YEAR)
 
 
 class ss_survivors_in_force(Variable):

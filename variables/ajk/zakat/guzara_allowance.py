@@ -11,6 +11,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_ajk.entities import Household, Person
 from openfisca_ajk.enums import MaritalStatus
+from openfisca_ajk.tools.dates import MONTHS_PER_YEAR
 
 REPORT_2016 = "https://tribune.com.pk/"
 REPORT_2022 = "https://www.dawn.com/news/1695688/azad-kashmir-to-improve-collection-distribution-of-zakat"
@@ -101,5 +102,4 @@ class zakat_guzara_allowance(Variable):
 
     def formula_2022_06(household, period, parameters):
         yearly = parameters(period).ajk.zakat.guzara_allowance.yearly_per_beneficiary
-        months_per_year = parameters(period).general.months_per_year
-        return household("zakat_guzara_allowance_eligible", period) * yearly / months_per_year
+        return household("zakat_guzara_allowance_eligible", period) * yearly / MONTHS_PER_YEAR

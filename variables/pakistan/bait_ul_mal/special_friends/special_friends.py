@@ -12,6 +12,7 @@ from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
 from openfisca_ajk.entities import Household, Person
+from openfisca_ajk.tools.dates import MONTHS_PER_YEAR
 
 SPECIAL_FAMILIES = "https://brecorder.com/news/amp/3593488"
 SPECIAL_FRIENDS = "https://www.urdupoint.com/en/pakistan/pakistan-bait-ul-mal-pbm-disburses-rs-1793-647705.html"
@@ -110,5 +111,4 @@ class pbm_special_friends(Variable):
     documentation = "One twelfth of the yearly grant is counted in each month (the payment month is not known)."
 
     def formula_2009_01(household, period, parameters):
-        months_per_year = parameters(period).general.months_per_year
-        return household("pbm_special_friends_yearly_grant", period) / months_per_year
+        return household("pbm_special_friends_yearly_grant", period) / MONTHS_PER_YEAR

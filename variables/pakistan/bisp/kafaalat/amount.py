@@ -4,6 +4,7 @@ from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
 from openfisca_ajk.entities import Household
+from openfisca_ajk.tools.dates import MONTHS_PER_QUARTER
 
 BISP = "https://www.bisp.gov.pk/"
 
@@ -46,5 +47,4 @@ class bisp_kafaalat(Variable):
     documentation = "One third of the quarterly instalment is counted in each month of the quarter."
 
     def formula_2011_01(household, period, parameters):
-        months_per_quarter = parameters(period).general.months_per_quarter
-        return household("bisp_kafaalat_quarterly_instalment", period) / months_per_quarter
+        return household("bisp_kafaalat_quarterly_instalment", period) / MONTHS_PER_QUARTER

@@ -6,6 +6,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_ajk.entities import Person
 from openfisca_ajk.enums import Sex
+from openfisca_ajk.tools.dates import MONTHS_PER_QUARTER
 
 LAUNCH = "https://en.dailypakistan.com.pk/13-Aug-2020/ehsaas-nashonuma-program-set-to-launch-in-the-nine-districts-of-country-today-says-sania"
 RATES_2023 = "https://www.urdupoint.com/en/pakistan/benazir-nashonuma-center-inaugurated-at-dhq-n-1661997.html"
@@ -83,5 +84,4 @@ class bisp_nashonuma(Variable):
     documentation = "One third of the quarterly instalment (stipend plus travel amount) is counted in each month of the quarter."
 
     def formula_2020_08(person, period, parameters):
-        months_per_quarter = parameters(period).general.months_per_quarter
-        return person("bisp_nashonuma_quarterly_instalment", period) / months_per_quarter
+        return person("bisp_nashonuma_quarterly_instalment", period) / MONTHS_PER_QUARTER

@@ -11,8 +11,8 @@ import numpy
 from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
-from openfisca_ajk.bisp_helpers import completed_months
 from openfisca_ajk.entities import Person
+from openfisca_ajk.tools.dates import months_between
 
 LAUNCH = "https://en.dailypakistan.com.pk/13-Aug-2020/ehsaas-nashonuma-program-set-to-launch-in-the-nine-districts-of-country-today-says-sania"
 TWO_YEARS = "https://www.bolnews.com/pakistan/2020/08/government-decides-to-give-stipend-to-mothers-for-2-years-from-birth/"
@@ -61,8 +61,7 @@ class bisp_nashonuma_child_age_in_months(Variable):
     """
 
     def formula(person, period, parameters):
-        months_per_year = parameters(period).general.months_per_year
-        months = completed_months(person("date_of_birth", period), period.start, months_per_year)
+        months = months_between(person("date_of_birth", period), period.start)
         return numpy.maximum(months, 0)
 
 

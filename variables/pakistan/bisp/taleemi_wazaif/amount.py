@@ -6,6 +6,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_ajk.entities import Person
 from openfisca_ajk.enums import SchoolLevel, Sex
+from openfisca_ajk.tools.dates import MONTHS_PER_QUARTER
 
 RATES_2024 = "https://www.urdupoint.com/en/pakistan/benazir-kafaalat-stipends-amount-increased-up-1790187.html"
 RATES_2021 = "https://www.urdupoint.com/en/pakistan/118-million-children-enrolled-under-benazir-t-1705170.html"
@@ -119,6 +120,5 @@ class bisp_taleemi_wazaif(Variable):
     """
 
     def formula_2012_10(person, period, parameters):
-        months_per_quarter = parameters(period).general.months_per_quarter
-        monthly_stipend = person("bisp_taleemi_wazaif_quarterly_instalment", period) / months_per_quarter
+        monthly_stipend = person("bisp_taleemi_wazaif_quarterly_instalment", period) / MONTHS_PER_QUARTER
         return monthly_stipend + person("bisp_taleemi_wazaif_primary_completion_bonus", period)
