@@ -5,6 +5,7 @@ The format a drafter edits (``reforms/<reform>/act.md``)::
     ---
     title: Draft Azad Jammu and Kashmir Social Security Act, 2027
     cite: section                       # how a clause is cited: "section 23(2)" ("rule" for rules of business)
+    reform: draft_social_security_act   # optional: the reform the text is written for (else its folder's name)
     ---
 
     ## Part V. Old-age benefit
@@ -112,6 +113,7 @@ class Document:
     preamble: str
     parts: list
     problems: list        # format problems found while reading (duplicates, bad references)
+    reform: str | None = None   # front matter ``reform``: the reform the text was written for (optional)
 
     @property
     def sections(self):
@@ -185,7 +187,9 @@ def read_document(path):
     if not path.is_file():
         raise FileNotFoundError(f"act document {path} does not exist")
     meta, body, first_line = _front_matter(path.read_text(encoding="utf-8"), path)
-    return parse_document(body, path, str(meta["title"]), str(meta["cite"]).strip().lower(), first_line)
+    document = parse_document(body, path, str(meta["title"]), str(meta["cite"]).strip().lower(), first_line)
+    document.reform = str(meta["reform"]).strip() if meta.get("reform") else None
+    return document
 
 
 def parse_document(body, path, title, cite, first_line=0):

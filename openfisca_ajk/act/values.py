@@ -2,7 +2,7 @@
 
 | format | value | written | an edit reads |
 |---|---|---|---|
-| ``number`` (default) | 60, 1.5 | ``60``, ``1.5`` | ``65`` |
+| ``number`` (default) | 60, 1.5 | ``60``, ``1.5`` | ``65``, or ``2 %`` for 0.02 |
 | ``percent`` | 0.015 | ``1.5 %`` | ``2 %`` or ``2`` (a percentage) |
 | ``pkr`` | 11500 | ``Rs 11,500`` | ``Rs 12,000`` or ``12000`` |
 | ``words: YES / NO`` | true / false | ``YES`` or ``NO`` | one of the two phrases |
@@ -88,4 +88,6 @@ def parse_value(text, name="number", options=()):
         return True
     if text.lower() in ("no", "false"):
         return False
-    return _number(text, "e.g. 65 or 1.5")
+    if text.endswith("%"):
+        return parse_value(text, "percent")
+    return _number(text, "e.g. 65, 1.5 or 2 %")
