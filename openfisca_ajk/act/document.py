@@ -39,7 +39,7 @@ from openfisca_ajk.act.values import FORMATS, parse_format
 
 COMMENCEMENT = "commencement"
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
-PART_HEADING = re.compile(r"^##\s+Part\s+([IVXLC]+)\.\s*(.+?)\s*$")
+PART_HEADING = re.compile(r"^##\s+Part\s+([IVXLC]+|[A-Z])\.\s*(.+?)\s*$")
 SECTION_HEADING = re.compile(r"^###\s+([A-Z]?\d+(?:-[A-Z])?)\.\s*(.+?)\s*$")
 CLAUSE_START = re.compile(r"^\((\d+)\)\s+")
 REFERENCE = re.compile(r"\{\{(.*?)\}\}", re.S)

@@ -163,9 +163,9 @@ def _verb(before, after):
 
 def no_consequence_text(view, rendering):
     if view.parameters:
-        return ("No C102 check and no population figure depend on this number: an administrative rule, "
-                "not modelled in the population.")
-    return f"The reform's values take effect on this date; the consequences below are assessed in {rendering.date}."
+        return ("No C102 check and no population figure computed here depend on this number (an "
+                "administrative rule or a benefit the population does not model).")
+    return f"The reform's values take effect on this date; the consequences shown under each clause are assessed in {rendering.date}."
 
 
 def summary_lines(rendering):
