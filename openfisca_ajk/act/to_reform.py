@@ -70,6 +70,14 @@ def collect_edits(bound):
     return found, problems
 
 
+def _with_clause(problem, edits):
+    """A reform-file problem prefixed with the clause whose edit caused it."""
+    for path, (_, citation) in edits.items():
+        if str(problem).startswith(path):
+            return f"{citation}: {problem}"
+    return str(problem)
+
+
 def reform_document(name, base_spec, edits, start):
     where = ", ".join(sorted({citation for _, citation in edits.values()}))
     changes = "; ".join(f"{path} = {value}" for path, (value, _) in sorted(edits.items()))
@@ -109,6 +117,6 @@ def reform_from_edits(act_path, name, base=None, output=None, start=None, date=N
         try:
             load_reform_file(trial)
         except ReformFileError as error:
-            raise EditError([f"{p}" for p in error.problems]) from error
+            raise EditError([_with_clause(problem, edits) for problem in error.problems]) from error
     path = atomic_write(output, text)
     return Path(path), load_reform_file(path), edits
