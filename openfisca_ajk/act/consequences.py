@@ -8,7 +8,9 @@ One assessment per reform (``assess``) reuses the compliance machinery: ``compli
 - a year's cost or contributions: the month's amount times ``general.months_per_year``, an estimate
   for a scheme at maturity, with its 95 % interval from the sampling of households (the synthetic
   population is a random draw; a small ``size`` gives a wide interval);
-- in-kind benefits (medical care) are counted in persons entitled, never costed as cash.
+- in-kind benefits (medical care) are counted in persons entitled, never costed as cash;
+- the general average premium of the long-term branches (old age, invalidity, survivors) over the
+  actuarial valuation's longest horizon (``actuarial.valuation_grid``, central scenario, no sensitivity).
 
 ``clause_consequences(clause, assessment)`` relates a clause to its checks through the parameters it
 names: a check that reads a parameter (``Check.parameters``) answers every clause naming it; the rules
@@ -21,6 +23,7 @@ from dataclasses import dataclass, field
 
 import numpy
 
+from openfisca_ajk.actuarial import valuation_grid
 from openfisca_ajk.compliance import FAILS, MEETS, NOT_APPLICABLE, assess_c102, build_context
 from openfisca_ajk.compliance.parts import BRANCHES, TITLES
 from openfisca_ajk.compliance.verdicts import TEXT
@@ -35,6 +38,8 @@ ADMINISTRATION_CHECKS = {
     "claim_time_limit_months": "XIII.suspension", "actuarial_valuation_interval_years": "XIII.actuarial_valuation",
 }
 CONTRIBUTIONS = ("ss_employee_contribution", "ss_employer_contribution")
+LONG_TERM = ("old_age", "invalidity", "survivors")
+GAP = "gap"
 
 
 @dataclass
@@ -133,13 +138,34 @@ def _population_figures(context):
     return figures
 
 
-def assess(reform, date, population=None, size=0.01, seed=1, baseline=None):
+def _premium_figure(reform, size, seed):
+    """The general average premium over the valuation's longest horizon (None if the valuation cannot run)."""
+    try:
+        (result,) = valuation_grid([str(reform)], sensitivities=False, size=size, seed=seed)
+    except (ValueError, KeyError) as error:
+        return None, f"No actuarial valuation: {error}"
+    premiums = result["indicators"]["general_average_premium"]
+    horizon = max(premiums, key=int)
+    return Figure(GAP, f"General average premium of the old-age, invalidity and survivors' branches over "
+                       f"{horizon} years (actuarial valuation from {result['first_year']}, central scenario)",
+                  float(premiums[horizon]), "share of insurable wages"), None
+
+
+def assess(reform, date, population=None, size=0.01, seed=1, baseline=None, valuation=True):
     """The C102 result and the population figures of ``reform`` (a name or path) at ``date``."""
     context = build_context(str(reform), date, population, size, seed, baseline=baseline)
     c102 = assess_c102(context=context)
-    return Assessment(str(reform), str(context.month), c102, _population_figures(context),
+    figures = _population_figures(context)
+    notes = list(context.notes)
+    if valuation:
+        premium, note = _premium_figure(reform, size, seed)
+        if premium is not None:
+            figures[GAP] = premium
+        if note:
+            notes.append(note)
+    return Assessment(str(reform), str(context.month), c102, figures,
                       float(context.weights.sum()), int(context.population.n_persons), size,
-                      int(context.parameters.general.months_per_year), list(context.notes))
+                      int(context.parameters.general.months_per_year), notes)
 
 
 def _branch(path):
@@ -186,10 +212,14 @@ def related_figure_keys(path, figures):
         keys = ["VII.recipients", "VII.cost"]
     elif part and leaf.endswith("contribution_rate"):
         keys = [CONTRIBUTIONS[0] if leaf.startswith("employee") else CONTRIBUTIONS[1]]
+        if node in LONG_TERM:
+            return [k for k in (*keys, GAP) if k in figures]
     elif part:
         keys = [f"{part}.recipients", f"{part}.cost"]
     else:
         keys = []
+    if node in LONG_TERM or node in WAGE_NODES:
+        keys.append(GAP)
     return [k for k in keys if k in figures]
 
 

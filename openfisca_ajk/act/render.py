@@ -100,6 +100,8 @@ def money(value):
 def figure_text(figure):
     if figure is None:
         return "not computed"
+    if figure.unit == "share of insurable wages":
+        return f"{figure.value * PERCENT:.2f} % of insurable wages (a projection, not a sample interval)"
     if figure.value == 0:
         return "no case in the synthetic population in the month (not estimated)"
     show = money if figure.unit.startswith("PKR") else (lambda v: f"{v:,.0f}")
@@ -146,7 +148,7 @@ def change_sentence(view, rendering):
     for key in after_side.consequence.figure_keys:
         a, b = rendering.other_assessment.figures.get(key), rendering.assessment.figures.get(key)
         if a and b and (a.value or b.value) and abs(a.value - b.value) > 1e-6 * max(abs(a.value), 1):
-            moves.append(f"{a.label.lower()} from {figure_text(a).split(' (')[0]} to {figure_text(b).split(' (')[0]}")
+            moves.append(f"{a.label.split(' (')[0].lower()} from {figure_text(a).split(' (')[0]} to {figure_text(b).split(' (')[0]}")
     edits = "; ".join(f"{_verb(before, after)} {view.citation} from {before} to {after}" for before, after in changes)
     return edits[0].upper() + edits[1:] + (" moves " + ", ".join(moves) if moves else
                                            " changes no computed consequence") + "."

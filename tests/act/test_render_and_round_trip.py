@@ -42,7 +42,8 @@ def test_the_old_age_clause_shows_the_standard_beneficiary_verdict_and_cost(rend
     assert beneficiary.benefit == pytest.approx(0.45 * beneficiary.wage, rel=1e-4)
     assert view.main.consequence.check_ids == ["V.replacement", "V.reduced_benefit"]
     assert shortfall(draft_assessment.checks["V.replacement"]) == "meets"
-    assert view.main.consequence.figure_keys == ["V.recipients", "V.cost"]
+    assert view.main.consequence.figure_keys == ["V.recipients", "V.cost", "gap"]
+    assert 0 < draft_assessment.figures["gap"].value < 1
     cost = draft_assessment.figures["V.cost"]
     assert cost.low < cost.value < cost.high and cost.unit == "PKR a year"
 
@@ -146,6 +147,9 @@ def test_drafters_round_trip_on_the_command_line(tmp_path, capsys):
     assert "section 9(3): ajk.social_security.old_age.accrual_rate = 0.02" in printed
     page = (output / "draft_accrual_2_vs_draft_social_security_act.html").read_text(encoding="utf-8")
     assert "Raising section 9(3) from 1.5 % to 2 % moves the old age replacement rate from 45.0 % to 60.0 %" in page
+    # a higher accrual costs more: the long-term branches' general average premium rises
+    premiums = re.search(r"over 75 years from ([\d.]+) % of insurable wages to ([\d.]+) %", page)
+    assert premiums and float(premiums.group(2)) > float(premiums.group(1))
     assert (output / "draft_accrual_2_vs_draft_social_security_act.md").is_file()
 
 
