@@ -11,7 +11,9 @@ import html
 from dataclasses import dataclass, field
 
 from openfisca_ajk.act.consequences import clause_consequences, shortfall
-from openfisca_ajk.act.document import COMMENCEMENT, REFERENCE
+import re
+
+from openfisca_ajk.act.document import CLAUSE_START, COMMENCEMENT, REFERENCE
 
 PERCENT = 100
 BILLION = 1e9
@@ -110,10 +112,21 @@ def figure_text(figure):
     return f"{show(figure.value)}{unit}{interval}"
 
 
-def check_text(check):
-    verdict = shortfall(check)
-    why = check.why.replace("to verify in the text of the law: ", "")
-    return f"{check.article}, {check.label}: {verdict} ({why})"
+def grouped_checks(check_ids, checks):
+    """[(articles, label, [checks])]: checks with the same label and verdict (coverage in every Part) on one line."""
+    groups = {}
+    for check_id in check_ids:
+        check = checks[check_id]
+        groups.setdefault((check.label, shortfall(check)), []).append(check)
+    return [(", ".join(c.article for c in members), label, members) for (label, _), members in groups.items()]
+
+
+def grouped_text(articles, label, members):
+    verdict = shortfall(members[0])
+    why = members[0].why.replace("to verify in the text of the law: ", "")
+    parts = f" in {len(members)} Parts" if len(members) > 1 else ""
+    example = "e.g. " if len(members) > 1 else ""
+    return f"{articles}, {label}: {verdict}{parts} ({example}{why})"
 
 
 def beneficiary_text(item):
@@ -191,8 +204,8 @@ def _markdown_consequences(view, side, rendering, assessment):
     lines = []
     for item in consequence.beneficiaries:
         lines.append(f"> - Standard beneficiary: {beneficiary_text(item)}")
-    for check_id in consequence.check_ids:
-        lines.append(f"> - C102 {check_text(assessment.checks[check_id])}")
+    for articles, label, members in grouped_checks(consequence.check_ids, assessment.checks):
+        lines.append(f"> - C102 {grouped_text(articles, label, members)}")
     for key in consequence.figure_keys:
         figure = assessment.figures[key]
         lines.append(f"> - Estimate: {figure.label}: {figure_text(figure)}")
@@ -279,7 +292,11 @@ def _html_text(view, side, rendering, before_side=None):
         pieces.append(cell)
         last = match.end()
     pieces.append(_esc(view.template[last:]))
-    return "".join(pieces).replace("\n\n", "<br><br>").replace("\n", " ")
+    return CLAUSE_START.sub("", "".join(pieces), count=1).replace("\n\n", "<br><br>").replace("\n", " ")
+
+
+def _code(text):
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", _esc(text))
 
 
 def _verdict_class(text):
@@ -299,11 +316,12 @@ def _html_consequences(view, side, rendering, assessment, heading=""):
         variable = (f' (<a href="{_esc(rendering.catalogue)}/variables/{_esc(item.variable)}.html">'
                     f'{_esc(item.variable)}</a>)' if item.variable else "")
         items.append(f"<li>Standard beneficiary{variable}: {_esc(beneficiary_text(item))}</li>")
-    for check_id in consequence.check_ids:
-        check = assessment.checks[check_id]
-        verdict = shortfall(check)
-        items.append(f'<li>C102 {_esc(check.article)}, {_esc(check.label)}: <span class="{_verdict_class(verdict)}">'
-                     f'{_esc(verdict)}</span> ({_esc(check.why.replace("to verify in the text of the law: ", ""))})</li>')
+    for articles, label, members in grouped_checks(consequence.check_ids, assessment.checks):
+        verdict = shortfall(members[0])
+        text = grouped_text(articles, label, members)
+        rest = text[len(f"{articles}, {label}: {verdict}"):]
+        items.append(f'<li>C102 {_esc(articles)}, {_esc(label)}: <span class="{_verdict_class(verdict)}">'
+                     f'{_esc(verdict)}</span>{_esc(rest)}</li>')
     for key in consequence.figure_keys:
         figure = assessment.figures[key]
         link = (f' (<a href="{_esc(rendering.catalogue)}/variables/{_esc(figure.variable)}.html">'
@@ -327,7 +345,7 @@ def to_html(rendering):
         if title_text != rendering.title:
             body.append(f"<h1>{_esc(title_text)}</h1>")
         if preamble:
-            body += [f"<p>{_esc(paragraph)}</p>" for paragraph in preamble.split("\n\n")]
+            body += [f"<p>{_code(paragraph)}</p>" for paragraph in preamble.split("\n\n")]
         for part_heading, sections in parts:
             body.append(f"<h2>{_esc(part_heading)}</h2>")
             for section_heading, views in sections:
