@@ -66,7 +66,10 @@ class Bound:
             return f"{self.commencement.day} {self.commencement:%B %Y}" if self.commencement else "(no date)"
         if reference.path not in self.leaves:
             return reference.source
-        return format_value(self.value(reference.path), reference.format, reference.options)
+        value = self.value(reference.path)
+        if value is None:
+            return f"(no value on {self.date})"
+        return format_value(value, reference.format, reference.options)
 
 
 def reform_chain(reform):
@@ -164,6 +167,9 @@ def document_problems(bound, document):
                 continue
             if reference.path not in bound.leaves:
                 problems.append(Problem(name, citation, reference.path, _unknown(reference.path, bound.leaves)))
+            elif bound.value(reference.path) is None:
+                problems.append(Problem(name, citation, reference.path, f"{reference.path} has no value on "
+                                        f"{bound.date}; assess a later date (--date)"))
             elif reference.edit is not None:
                 message = _edit_problem(bound, reference)
                 if message:

@@ -20,7 +20,11 @@ DEFAULT_CATALOGUE = "../catalogue"
 
 
 def _date(month):
-    return f"{month}-01" if len(str(month)) == 7 else str(month)
+    """The day the text's values are read: the first of the month assessed (a year means its June, as in
+    the compliance report)."""
+    from openfisca_ajk.compliance.context import month_of
+
+    return str(month_of(month).start)
 
 
 def check(arguments):

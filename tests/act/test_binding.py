@@ -149,3 +149,11 @@ def test_documents_are_read_with_their_structure():
     assert act.title == "Draft Azad Jammu and Kashmir Social Security Act, 2027" and act.cite == "section"
     assert [p.numeral for p in act.parts][:3] == ["I", "II", "III"]
     assert act.clause("9(3)") is act.clause("section 9(3)")
+
+
+def test_a_parameter_without_a_value_at_the_date_is_reported():
+    problems = check_binding(bind(DRAFT, "2026-01-01"))
+    assert any(p.clause == "rule 7(1)" and p.parameter == "ajk.social_security.administration.appeal_days"
+               and "has no value on 2026-01-01" in p.message for p in problems)
+    # the EOBI pattern carries the EOB Act's own valuation interval (section 21) from July 2016
+    assert check_binding(bind("eobi_pattern", "2026-01-01")) == []
