@@ -142,7 +142,7 @@ def change_sentence(view, rendering):
     if view.other is None:
         return ""
     before_side, after_side = view.other, view.main
-    changes = [(before_side.values.get(source), after_side.values[source]) for source in after_side.values
+    changes = [(source, before_side.values.get(source), after_side.values[source]) for source in after_side.values
                if after_side.values[source] != before_side.values.get(source)]
     if not changes:
         return ""
@@ -162,7 +162,14 @@ def change_sentence(view, rendering):
         a, b = rendering.other_assessment.figures.get(key), rendering.assessment.figures.get(key)
         if a and b and (a.value or b.value) and abs(a.value - b.value) > 1e-6 * max(abs(a.value), 1):
             moves.append(f"{a.label.split(' (')[0].lower()} from {figure_text(a).split(' (')[0]} to {figure_text(b).split(' (')[0]}")
-    edits = "; ".join(f"{_verb(before, after)} {view.citation} from {before} to {after}" for before, after in changes)
+    def what(source):
+        if len(changes) == 1:
+            return view.citation
+        path = REFERENCE.match(source).group(1).split("|")[0].split("=")[0].strip()
+        return f"{view.citation} ({path.removeprefix('ajk.social_security.')})"
+
+    edits = "; ".join(f"{_verb(before, after)} {what(source)} from {before} to {after}"
+                      for source, before, after in changes)
     return edits[0].upper() + edits[1:] + (" moves " + ", ".join(moves) if moves else
                                            " changes no computed consequence") + "."
 
