@@ -1,7 +1,6 @@
 """The rendered act: a consequence under every clause with a number; editing a number flips exactly its check."""
 
 import re
-import shutil
 
 import pytest
 
@@ -183,4 +182,3 @@ def test_the_packaged_reforms_folder_carries_the_documents():
     for name in ("draft_social_security_act", "eobi_pattern", "essi_pattern"):
         assert (law_folder("reforms") / name / "act.md").is_file()
     assert (law_folder("reforms") / DRAFT / "rules.md").is_file()
-    assert shutil.which("openfisca-ajk") or True
