@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "openfisca_ajk.commands.valuation",
     "openfisca_ajk.commands.compliance",
     "openfisca_ajk.commands.matrix",
+    "openfisca_ajk.commands.act",
 )
 
 

@@ -19,6 +19,8 @@ OPTIONAL_KEYS = ("extends",)
 LEGAL_BASIS_KEYS = ("title", "href")
 NAME_PATTERN = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 YAML_SUFFIXES = (".yaml", ".yml")
+METADATA_KEY = "metadata"           # a parameter's entry may carry metadata beside its dated values
+METADATA_FIELDS = ("clause",)
 
 
 class Change(NamedTuple):
@@ -99,6 +101,18 @@ def resolve_reform_path(path_or_name, near=None):
     raise FileNotFoundError(f"no reform named '{text}' in {law_folder('reforms')}{hint}")
 
 
+def metadata_problems(path, metadata):
+    """Problems of a parameter's ``metadata`` entry in a reform file (``clause``: the clause enacting it)."""
+    if not isinstance(metadata, dict):
+        return [f"{path}: metadata must be a map (e.g. clause: section 23(2)), got {metadata!r}"]
+    problems = [f"{path}: metadata.{key} is unknown; allowed: {', '.join(METADATA_FIELDS)}"
+                for key in metadata if key not in METADATA_FIELDS]
+    clause = metadata.get("clause")
+    if "clause" in metadata and (not isinstance(clause, str) or not clause.strip()):
+        problems.append(f"{path}: metadata.clause must be the clause's citation as text (e.g. section 23(2))")
+    return problems
+
+
 def parse_changes(diff):
     """Turn ``{path: {period key: value}}`` into sorted ``Change``s; return ``(changes, problems)``."""
     if not isinstance(diff, dict):
@@ -108,11 +122,14 @@ def parse_changes(diff):
         if not isinstance(path, str) or not path.strip():
             problems.append(f"parameters: {path!r} is not a parameter path")
             continue
-        if not isinstance(entries, dict) or not entries:
+        if not isinstance(entries, dict) or not [key for key in entries if key != METADATA_KEY]:
             problems.append(f"{path}: expected a map of period -> value (e.g. 2026-01-01: 14500), got {entries!r}")
             continue
         parsed = []
         for key, value in entries.items():
+            if key == METADATA_KEY:
+                problems += metadata_problems(path, value)
+                continue
             try:
                 start, stop = parse_period_key(key)
             except ValueError as error:

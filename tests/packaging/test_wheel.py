@@ -98,3 +98,10 @@ def test_wheel_passes_the_yaml_tests(installed_wheel):
     openfisca = [str(python), "-m", "openfisca_core.scripts.openfisca_command"]
     result = run([*openfisca, "test", "-c", "openfisca_ajk", *folders], cwd=work, env=clean_env())
     assert " passed" in result.stdout
+
+
+def test_wheel_finds_the_act_documents_and_the_reforms_they_bind(installed_wheel):
+    python, work = installed_wheel
+    result = run([str(python), "-m", "openfisca_ajk.cli", "act", "check"], cwd=work, env=clean_env())
+    assert "ok: draft_social_security_act (act.md, rules.md" in result.stdout
+    assert "ok: eobi_pattern" in result.stdout and "ok: essi_pattern" in result.stdout
