@@ -5,7 +5,7 @@ One assessment per reform (``assess``) reuses the compliance machinery: ``compli
 ``compliance.assess_c102``. Population figures are computed on the same month and population:
 
 - persons: weighted count in the month (insured persons, recipients of a branch);
-- a year's cost or contributions: the month's amount times ``general.months_per_year``, an estimate
+- a year's cost or contributions: the month's amount times ``MONTHS_PER_YEAR`` (the date tools' calendar constant), an estimate
   for a scheme at maturity, with its 95 % interval from the sampling of households (the synthetic
   population is a random draw; a small ``size`` gives a wide interval);
 - in-kind benefits (medical care) are counted in persons entitled, never costed as cash;
@@ -28,6 +28,7 @@ from openfisca_ajk.compliance import FAILS, MEETS, NOT_APPLICABLE, assess_c102, 
 from openfisca_ajk.compliance.parts import BRANCHES, TITLES
 from openfisca_ajk.compliance.verdicts import TEXT
 from openfisca_ajk.scheme_registry import load_schemes
+from openfisca_ajk.tools.dates import MONTHS_PER_YEAR
 
 SS = "ajk.social_security"
 PART_OF = {branch: part for part, branch in BRANCHES.items()}
@@ -113,9 +114,9 @@ def _scheme_figures(context, months):
         total, low, high = _household_total(context, receiving, scheme.entity)
         figures[f"{part}.recipients"] = Figure(
             f"{part}.recipients", f"{TITLES[part]}: {unit_label} "
-            f"{'entitled (in kind)' if scheme.periodicity == 'in_kind' else 'receiving in the month'}",
+            f"{'entitled (in kind)' if scheme.is_in_kind else 'receiving in the month'}",
             total, unit_label, low, high, scheme.output)
-        if scheme.periodicity != "in_kind":
+        if scheme.is_cash:
             total, low, high = _household_total(context, amounts * months, scheme.entity)
             figures[f"{part}.cost"] = Figure(f"{part}.cost", f"{TITLES[part]}: cost in a year", total, "PKR a year",
                                              low, high, scheme.output)
@@ -123,7 +124,7 @@ def _scheme_figures(context, months):
 
 
 def _population_figures(context):
-    months = int(context.parameters.general.months_per_year)
+    months = MONTHS_PER_YEAR
     figures = _scheme_figures(context, months)
     insured = numpy.asarray(context.person["ss_insured"], dtype=numpy.float64)
     total, low, high = _household_total(context, insured, "person")
@@ -165,7 +166,7 @@ def assess(reform, date, population=None, size=0.01, seed=1, baseline=None, valu
             notes.append(note)
     return Assessment(str(reform), str(context.month), c102, figures,
                       float(context.weights.sum()), int(context.population.n_persons), size,
-                      int(context.parameters.general.months_per_year), notes)
+                      MONTHS_PER_YEAR, notes)
 
 
 def _branch(path):
