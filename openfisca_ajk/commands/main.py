@@ -16,6 +16,8 @@ import datetime
 import time
 from pathlib import Path
 
+from openfisca_ajk.contributory import contributory_accounts, with_contribution_record
+from openfisca_ajk.fiscal_split import fund_accounts_lines
 from openfisca_ajk.microsim.memory import tune_malloc
 from openfisca_ajk.microsim.outputs import scheme_table, summary_table, write_outputs
 from openfisca_ajk.microsim.report import build_report
@@ -94,13 +96,22 @@ def run(arguments):
             inputs.append(Path(path).resolve())
     progress.say(f"population: {population.n_persons:,} person records in {population.n_households:,} households")
 
+    population, record = with_contribution_record(system, population, period)
+    if record is not None:
+        progress.say(record.note())
     result = progress.step(f"computing every scheme for {period}", run_population, system, population, period,
                            chunk_households=arguments.chunk_households, progress=progress.say, workers=arguments.workers,
                            reform=arguments.reform or "")
     report = progress.step("aggregating", build_report, system, result)
+    if record is not None:
+        report["contributory_scheme"] = {"years_after_start": record.years_after_start, "note": record.note()}
+        report["fiscal_table"] = progress.step("employers' contributions", contributory_accounts, system, population,
+                                               period, result, report)
     print()
     print(scheme_table(report))
     print(summary_table(report))
+    if "fiscal_table" in report:
+        print("\n".join(["", record.note(), *fund_accounts_lines(report["fiscal_table"])]))
     written = progress.step("writing the outputs", write_outputs, report, arguments.output, "main", inputs)
     print()
     for kind, path in written.items():

@@ -19,11 +19,15 @@ def summary_sentences(impact, period):
     """[sentence] for one reform: cost, reach, poverty, inequality, winners and losers, contributions."""
     totals, households, poverty = impact["totals"], impact["households"], impact["poverty"]
     net = totals["net_cost_pkr"]
-    verb = "costs" if net >= 0 else "saves"
+    verb = "costs public budgets" if net >= 0 else "saves public budgets"
     sentences = [
         f"The reform {verb} {rupees(abs(net))} a year in {period} ({abs(totals['net_cost_pct_total_budget']):.2f} % of the "
         f"AJK budget, {abs(totals['net_cost_pct_gdp']):.3f} % of GDP)."
     ]
+    if impact["contributory"]:
+        sentences.append(
+            f"The contributory fund collects {rupees(totals['contributions_change_pkr'])} of contributions a year (its "
+            f"revenue, not a saving) and pays {rupees(totals['fund_benefits_change_pkr'])} of cash benefits.")
     reached = households["newly_reached"] - households["no_longer_reached"]
     sentences.append(
         f"It reaches {count(abs(reached))} {'more' if reached >= 0 else 'fewer'} households with a cash benefit "
@@ -34,7 +38,7 @@ def summary_sentences(impact, period):
     sentence = (f"It lifts {count(poverty['persons_lifted_out'])} people out of poverty"
                 + (f" and pushes {count(poverty['persons_pushed_in'])} into it" if poverty["persons_pushed_in"] else "")
                 + f"; the poverty headcount goes from {everyone['fgt0_before_pct']:.2f} % to {everyone['fgt0_after_pct']:.2f} %")
-    if poverty["cost_per_person_lifted_pkr"] is not None and lifted > 0:
+    if poverty["cost_per_person_lifted_pkr"] is not None and lifted > 0 and net > 0:
         sentence += f", at {rupees(poverty['cost_per_person_lifted_pkr'])} a year per person lifted out"
     sentences.append(sentence + ".")
     for group, words in (("children", "children"), ("older_persons", "older persons"), ("women", "women"),
@@ -53,6 +57,6 @@ def summary_sentences(impact, period):
         block = impact["contributions"]
         sentences.append(
             f"Contributions collected: {rupees(block['collected_after_pkr'])} a year (insured persons "
-            f"{rupees(block['employee_after_pkr'])}, employers {rupees(block['employer_after_pkr'] or 0)}) against "
-            f"{rupees(block['social_insurance_benefits_after_pkr'])} of social-insurance benefits paid.")
+            f"{rupees(block['employee_after_pkr'])}, employers {rupees(block['employer_after_pkr'] or 0)}), against "
+            f"{rupees(block['social_insurance_benefits_after_pkr'])} of cash benefits paid by the fund.")
     return sentences
