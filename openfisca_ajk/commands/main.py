@@ -18,6 +18,7 @@ from pathlib import Path
 
 from openfisca_ajk.contributory import contributory_accounts, with_contribution_record
 from openfisca_ajk.fiscal_split import fund_accounts_lines
+from openfisca_ajk.precision_reports import run_interval_lines, run_intervals
 from openfisca_ajk.microsim.memory import tune_malloc
 from openfisca_ajk.microsim.outputs import scheme_table, summary_table, write_outputs
 from openfisca_ajk.microsim.report import build_report
@@ -103,6 +104,7 @@ def run(arguments):
                            chunk_households=arguments.chunk_households, progress=progress.say, workers=arguments.workers,
                            reform=arguments.reform or "")
     report = progress.step("aggregating", build_report, system, result)
+    report["intervals"] = run_intervals(system, result)
     if record is not None:
         report["contributory_scheme"] = {"years_after_start": record.years_after_start, "note": record.note()}
         report["fiscal_table"] = progress.step("employers' contributions", contributory_accounts, system, population,
@@ -110,6 +112,7 @@ def run(arguments):
     print()
     print(scheme_table(report))
     print(summary_table(report))
+    print("\n".join(run_interval_lines(report["intervals"], report)))
     if "fiscal_table" in report:
         print("\n".join(["", record.note(), *fund_accounts_lines(report["fiscal_table"])]))
     written = progress.step("writing the outputs", write_outputs, report, arguments.output, "main", inputs)

@@ -12,6 +12,7 @@ import numpy
 from openfisca_ajk.denominators import social_protection_share_pct
 from openfisca_ajk.enums import District, Sex
 from openfisca_ajk.fiscal_split import fiscal_split, in_kind_uncosted
+from openfisca_ajk.precision_reports import comparison_intervals, lifted_interval
 from openfisca_ajk.microsim.indicators import gini, quantile_groups
 from openfisca_ajk.microsim.report import adult_equivalents, is_cash
 from openfisca_ajk.population.data import CONSUMPTION
@@ -361,4 +362,12 @@ def reform_impact(baseline_system, base_run, base_report, reform_run, reform_rep
         "winners_losers_pct": bands,
         "contributory": contributory,
         "contributions": contributions,
+        "intervals": _intervals(base_run, reform_run, employer_before, employer_after, welfare_before, welfare_after, line),
     }
+
+
+def _intervals(base_run, reform_run, employer_before, employer_after, welfare_before, welfare_after, line):
+    intervals = comparison_intervals(base_run, reform_run, employer_before, employer_after)
+    if intervals:
+        intervals.update(lifted_interval(base_run.population, welfare_before, welfare_after, line))
+    return intervals

@@ -1,5 +1,8 @@
 """The plain-words summary of a reform's impact, built from the same dict the JSON holds."""
 
+from openfisca_ajk.precision import rounded
+from openfisca_ajk.precision_reports import comparison_interval_lines
+
 
 def rupees(value):
     """Rs 1.23 bn / Rs 45.6 m / Rs 789 - for amounts in a sentence."""
@@ -15,9 +18,21 @@ def count(value):
     return f"{value:,.0f}"
 
 
+def _rounded(impact, key, value):
+    """``value`` rounded to what its 95 % interval supports (``impact["intervals"]``), when it has one."""
+    entry = (impact.get("intervals") or {}).get(key)
+    return rounded(value, entry["half_width"]) if entry else value
+
+
 def summary_sentences(impact, period):
     """[sentence] for one reform: cost, reach, poverty, inequality, winners and losers, contributions."""
-    totals, households, poverty = impact["totals"], impact["households"], impact["poverty"]
+    totals, households, poverty = dict(impact["totals"]), impact["households"], dict(impact["poverty"])
+    for key in ("budget_cost_change_pkr", "fund_benefits_change_pkr", "contributions_change_pkr"):
+        if key in totals:
+            totals[key] = _rounded(impact, key, totals[key])
+    totals["net_cost_pkr"] = _rounded(impact, "budget_cost_change_pkr", totals["net_cost_pkr"])
+    for key in ("persons_lifted_out", "persons_pushed_in"):
+        poverty[key] = _rounded(impact, key, poverty[key])
     net = totals["net_cost_pkr"]
     verb = "costs public budgets" if net >= 0 else "saves public budgets"
     sentences = [
@@ -59,4 +74,5 @@ def summary_sentences(impact, period):
             f"Contributions collected: {rupees(block['collected_after_pkr'])} a year (insured persons "
             f"{rupees(block['employee_after_pkr'])}, employers {rupees(block['employer_after_pkr'] or 0)}), against "
             f"{rupees(block['social_insurance_benefits_after_pkr'])} of cash benefits paid by the fund.")
+    sentences += comparison_interval_lines(impact.get("intervals"))
     return sentences
