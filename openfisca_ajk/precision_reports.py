@@ -125,3 +125,17 @@ def comparison_interval_lines(intervals):
         parts.append(f"persons lifted out of poverty {text(intervals['persons_lifted_out'])}")
         parts.append(f"pushed in {text(intervals['persons_pushed_in'])}")
     return [f"Sampling precision ({intervals['households_in_sample']:,} households; 95 % intervals): " + "; ".join(parts) + "."]
+
+
+def person_share_interval(population, weights_person, numerator, denominator=None):
+    """95 % interval (``precision.interval``) of a weighted share of persons, households as sampling units;
+    None when ``population`` is not a sample."""
+    if not is_sample(population):
+        return None
+    w = population.household["household_weight"].astype(numpy.float64)
+    base = numpy.ones(population.n_persons) if denominator is None else numpy.asarray(denominator, dtype=numpy.float64)
+    y = household_sum(population, numpy.asarray(numerator, dtype=numpy.float64) * base)
+    x = household_sum(population, base)
+    total = float((w * x).sum())
+    share = float((w * y).sum()) / total if total > 0 else 0.0
+    return interval(share, ratio_half_width(y, x, w))

@@ -40,8 +40,8 @@ def summary_sentences(impact, period):
         f"AJK budget, {abs(totals['net_cost_pct_gdp']):.3f} % of GDP)."
     ]
     if impact["contributory"]:
-        sentences.append(
-            f"The contributory fund collects {rupees(totals['contributions_change_pkr'])} of contributions a year (its "
+        sentences[0] += (
+            f" The contributory fund collects {rupees(totals['contributions_change_pkr'])} of contributions a year (its "
             f"revenue, not a saving) and pays {rupees(totals['fund_benefits_change_pkr'])} of cash benefits.")
     reached = households["newly_reached"] - households["no_longer_reached"]
     sentences.append(
