@@ -6,8 +6,9 @@ which the scheme starts; it returns the population unchanged when the scheme nev
 """
 
 from openfisca_ajk.contributory.record import (RecordSpec, record_spec, scheme_start, with_contribution_record,
-                                               years_after_start_label)
+                                               without_record, years_after_start_label)
 
 from openfisca_ajk.contributory.accounts import contributory_accounts
 
-__all__ = ["contributory_accounts", "RecordSpec", "record_spec", "scheme_start", "with_contribution_record", "years_after_start_label"]
+__all__ = ["contributory_accounts", "RecordSpec", "record_spec", "scheme_start", "with_contribution_record", "without_record",
+           "years_after_start_label"]

@@ -111,6 +111,15 @@ def insured_persons(tax_benefit_system, population, month):
     return insured
 
 
+def without_record(population):
+    """A shallow copy of ``population`` without ``ss_contribution_months`` (e.g. the record credited at maturity)."""
+    if RECORD not in population.person:
+        return population
+    person = {name: array for name, array in population.person.items() if name != RECORD}
+    return Population(person=person, household=population.household, person_household=population.person_household,
+                      role=population.role, year=population.year, source=population.source, notes=population.notes)
+
+
 def with_contribution_record(tax_benefit_system, population, period):
     """(population, spec): ``population`` with the contribution record and contingencies of the scheme's
     insured persons for a run of ``period``, or (``population``, None) when the scheme is not in force

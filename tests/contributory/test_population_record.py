@@ -80,3 +80,15 @@ def test_main_and_compare_agree_on_the_fund(tax_benefit_system, population, main
 def _sentences(result):
     from openfisca_ajk.comparison.summary import summary_sentences
     return summary_sentences(result.reforms[0][1], result.period)
+
+
+def test_the_matrix_gives_main_s_recipients_and_cost(population, main_figures):
+    from openfisca_ajk.compliance.matrix import build_matrix
+    report, _ = main_figures
+    main = {row["scheme"]: row for row in report["schemes"]}
+    matrix = build_matrix(DRAFT, YEAR, population=population)
+    rows = [row for row in matrix["rows"] if row["scheme"].startswith("ss_") and row["annual_cost_pkr"] is not None]
+    assert rows
+    for row in rows:
+        assert row["annual_cost_pkr"] == pytest.approx(main[row["scheme"]]["annual_cost_pkr"], rel=1e-9), row["scheme"]
+        assert row["recipients_persons"] == pytest.approx(main[row["scheme"]]["beneficiaries_persons"]), row["scheme"]
