@@ -106,6 +106,8 @@ def band_growth(persons, base, width=BAND_WIDTH):
 def take_up(assumptions, start_year, year):
     if start_year is None:
         return 1.0
+    if int(year) < int(start_year):     # before the scheme starts (its evaluated cost is nil then)
+        return 0.0
     phase = assumptions.take_up_phase_in
     return min(1.0, phase[min(int(year) - int(start_year), len(phase) - 1)] * assumptions.take_up_multiplier)
 
