@@ -88,3 +88,14 @@ def text(entry, scale=1.0, unit=""):
 def household_sum(population, person_values):
     return numpy.bincount(population.person_household, weights=numpy.asarray(person_values, dtype=numpy.float64),
                           minlength=population.n_households)
+
+
+SMALL_SAMPLE_PERSONS = 1_000
+
+
+def small_sample_warning(population):
+    """A warning (str) when the population holds fewer than 1,000 person records, else None."""
+    if population.n_persons >= SMALL_SAMPLE_PERSONS:
+        return None
+    return (f"warning: only {population.n_persons:,} persons simulated (fewer than {SMALL_SAMPLE_PERSONS:,}); "
+            "sample figures are very uncertain - use a larger --size")
