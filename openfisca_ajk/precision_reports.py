@@ -139,3 +139,35 @@ def person_share_interval(population, weights_person, numerator, denominator=Non
     total = float((w * x).sum())
     share = float((w * y).sum()) / total if total > 0 else 0.0
     return interval(share, ratio_half_width(y, x, w))
+
+
+def r202_intervals(context, group, reached, below=None, shortfall_person=None):
+    """95 % intervals of an R202 guarantee's figures (percentages and PKR a month); {} when not a sample."""
+    population, weights = context.population, context.weights
+    out = {}
+    share = person_share_interval(population, weights, reached, group)
+    if share is None:
+        return out
+    out["reached_pct"] = interval(100 * share["estimate"], 100 * share["half_width"])
+    if below is not None:
+        entry = person_share_interval(population, weights, below, group)
+        out["below_minimum_pct"] = interval(100 * entry["estimate"], 100 * entry["half_width"])
+    if shortfall_person is not None:
+        w = population.household["household_weight"].astype(numpy.float64)
+        gap = household_sum(population, numpy.asarray(group, dtype=numpy.float64) * shortfall_person)
+        out["gap_pkr_per_month"] = interval(float((w * gap).sum()), total_half_width(gap, w))
+    return out
+
+
+def interval_suffix(entry, scale=1.0, unit=""):
+    """' (95 % interval a to b)' for a sentence, or '' without an interval."""
+    if not entry or not entry.get("step"):
+        return ""
+    digits = max(0, -int(numpy.floor(numpy.log10(entry["step"] / scale))))
+    return (f" (95 % interval {rounded_value(entry['low'], entry) / scale:,.{digits}f}{unit} to "
+            f"{rounded_value(entry['high'], entry) / scale:,.{digits}f}{unit})")
+
+
+def rounded_value(value, entry):
+    from openfisca_ajk.precision import rounded
+    return rounded(value, entry["half_width"])

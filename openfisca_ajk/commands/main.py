@@ -20,7 +20,6 @@ from pathlib import Path
 from openfisca_ajk.contributory import contributory_accounts, with_contribution_record
 from openfisca_ajk.fiscal_split import fund_accounts_lines
 from openfisca_ajk.inequality_concepts import gini_concepts, gini_line
-from openfisca_ajk.precision_reports import run_interval_lines, run_intervals
 from openfisca_ajk.microsim.memory import tune_malloc
 from openfisca_ajk.microsim.outputs import scheme_table, summary_table, write_outputs
 from openfisca_ajk.microsim.report import build_report
@@ -28,6 +27,7 @@ from openfisca_ajk.microsim.run import run_population
 from openfisca_ajk.population.cache import cached_population
 from openfisca_ajk.population.csv_io import load_population
 from openfisca_ajk.precision import small_sample_warning
+from openfisca_ajk.precision_reports import run_interval_lines, run_intervals
 from openfisca_ajk.system import CountryTaxBenefitSystem
 
 
