@@ -6,7 +6,8 @@ import numpy
 from openfisca_ajk.microsim.report import adult_equivalents, is_cash
 from openfisca_ajk.population.data import CONSUMPTION
 from openfisca_ajk.population.parameters import poverty_line
-from openfisca_ajk.precision import household_sum, interval, is_sample, ratio_half_width, text, total_half_width
+from openfisca_ajk.precision import (household_sum, interval, is_sample, ratio_half_width, rounded, text,
+                                     total_half_width)
 
 FUND_KIND = "social_insurance"
 
@@ -97,11 +98,10 @@ def comparison_intervals(base_run, reform_run, employer_before=None, employer_af
     if employer_after is not None:
         collected = collected + household_sum(population, employer_after - (employer_before if employer_before is not None else 0))
     collected = collected * scale
-    out = {"households_in_sample": population.n_households,
-           "budget_cost_change_pkr": interval(float((w * budget).sum()), total_half_width(budget, w)),
-           "fund_benefits_change_pkr": interval(float((w * fund).sum()), total_half_width(fund, w)),
-           "contributions_change_pkr": interval(float((w * collected).sum()), total_half_width(collected, w))}
-    return out
+    return {"households_in_sample": population.n_households,
+            "budget_cost_change_pkr": interval(float((w * budget).sum()), total_half_width(budget, w)),
+            "fund_benefits_change_pkr": interval(float((w * fund).sum()), total_half_width(fund, w)),
+            "contributions_change_pkr": interval(float((w * collected).sum()), total_half_width(collected, w))}
 
 
 def lifted_interval(population, welfare_before, welfare_after, line):
@@ -169,5 +169,5 @@ def interval_suffix(entry, scale=1.0, unit=""):
 
 
 def rounded_value(value, entry):
-    from openfisca_ajk.precision import rounded
+    """``value`` rounded to the step ``entry``'s interval supports."""
     return rounded(value, entry["half_width"])

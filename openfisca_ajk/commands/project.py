@@ -55,7 +55,7 @@ def register(subparsers):
     parser.add_argument("--from", dest="first", type=int, default=DEFAULT_FIRST, help="first year (default %(default)s)")
     parser.add_argument("--to", dest="last", type=int, default=DEFAULT_LAST, help="last year (default %(default)s)")
     parser.add_argument("--scenario", choices=[*SCENARIOS, "all"], default="all", help="default %(default)s")
-    parser.add_argument("--output", default="projection_output", help="folder (default %(default)s)")
+    parser.add_argument("--output", default="output/projection", help="folder (default %(default)s)")
     parser.add_argument("--size", type=float, default=DEFAULT_SIZE, help="population scale or persons (default %(default)s)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--backend", choices=BACKENDS, default="serial", help="default %(default)s")

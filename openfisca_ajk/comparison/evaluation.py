@@ -18,10 +18,10 @@ from openfisca_core import periods
 from openfisca_core.reforms import Reform
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
-from openfisca_ajk.contributory import with_contribution_record
 from openfisca_ajk.comparison.dependencies import affected_targets, trace_dependencies
 from openfisca_ajk.comparison.metrics import EMPLOYEE, EMPLOYER, coverage_unchanged, reform_impact
 from openfisca_ajk.comparison.partial import evaluate_partial, merged_run, scheme_targets
+from openfisca_ajk.contributory import record_spec, with_contribution_record
 from openfisca_ajk.microsim.months import months_of
 from openfisca_ajk.microsim.report import build_report
 from openfisca_ajk.microsim.run import run_population
@@ -157,9 +157,7 @@ def evaluate_reform(baseline, reform, full=False, progress=None):
     contributory = (EMPLOYEE in affected or EMPLOYER in affected
                     or any(s.kind == "social_insurance" for s in schemes if s.name in recomputed))
     notes = {name: affected[name] for name in sorted(affected)}
-    population, record = with_contribution_record(reform.system, baseline.population, baseline.period)
-    if record is not None:
-        notes["ss_contribution_months"] = record.note()
+    population, _ = with_contribution_record(reform.system, baseline.population, baseline.period)
     if structural or full:
         say(f"{reform.name}: every scheme recomputed ({'structural reform' if structural else 'full run requested'})")
         run = run_population(reform.system, population, baseline.period, progress=progress, reform=reform.name)
@@ -202,6 +200,9 @@ def compare(baseline_system, reforms, population, period, baseline=None, full=Fa
         employer_before = baseline_employer(baseline) if contributory else None
         impact = reform_impact(baseline_system, baseline.run, baseline.report, run, report, set(recomputed),
                                employer_before, employer, contributory, baseline.cache)
+        record = record_spec(reform.system, baseline.period)
+        if record is not None:
+            impact["contributory_scheme"] = {"years_after_start": record.years_after_start, "note": record.note()}
         impact["evaluation"] = {"full_run": full_run, "recomputed_schemes": recomputed, "why_recomputed": notes,
                                 "plan": run.plan_note}
         timings[f"{reform.name}_report_s"] = time.perf_counter() - tick

@@ -18,6 +18,11 @@ def count(value):
     return f"{value:,.0f}"
 
 
+def years_after_start(scheme):
+    years = scheme["years_after_start"]
+    return f"{years:g} year" + ("" if years == 1 else "s")
+
+
 def _rounded(impact, key, value):
     """``value`` rounded to what its 95 % interval supports (``impact["intervals"]``), when it has one."""
     entry = (impact.get("intervals") or {}).get(key)
@@ -42,7 +47,8 @@ def summary_sentences(impact, period):
     if impact["contributory"]:
         sentences[0] += (
             f" The contributory fund collects {rupees(totals['contributions_change_pkr'])} of contributions a year (its "
-            f"revenue, not a saving) and pays {rupees(totals['fund_benefits_change_pkr'])} of cash benefits.")
+            f"revenue, not a saving) and pays {rupees(totals['fund_benefits_change_pkr'])} of cash benefits"
+            + (f", {years_after_start(impact['contributory_scheme'])} after its start." if impact.get("contributory_scheme") else "."))
     reached = households["newly_reached"] - households["no_longer_reached"]
     sentences.append(
         f"It reaches {count(abs(reached))} {'more' if reached >= 0 else 'fewer'} households with a cash benefit "
