@@ -8,7 +8,7 @@ EMPLOYEE, EMPLOYER = "ss_employee_contribution", "ss_employer_contribution"
 def contributory_accounts(tax_benefit_system, population, period, run, report):
     """``fiscal_split.fund_accounts`` of ``run``: the insured persons' contributions come from the run, the
     employers' from one more pass over the population (they are not a household's income)."""
-    from openfisca_ajk.comparison.partial import evaluate_partial
+    from openfisca_ajk.comparison.partial import evaluate_partial   # here: comparison imports this package
 
     weights = population.person_weight()
     scale = 12 / run.n_months
