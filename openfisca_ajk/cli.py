@@ -26,8 +26,18 @@ COMMAND_MODULES = (
 )
 
 
+def package_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("openfisca-ajk")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="openfisca-ajk", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
     subparsers = parser.add_subparsers(dest="command", metavar="command")
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).register(subparsers)

@@ -7,6 +7,7 @@ period, prints the plain-words summary and writes ``compare.html`` (self-contain
 """
 
 import datetime
+import sys
 from pathlib import Path
 
 from openfisca_ajk.commands import arguments as checked
@@ -16,6 +17,7 @@ from openfisca_ajk.comparison.outputs import write_comparison
 from openfisca_ajk.microsim.memory import tune_malloc
 from openfisca_ajk.population.cache import cached_population
 from openfisca_ajk.population.csv_io import load_population
+from openfisca_ajk.precision import small_sample_warning
 from openfisca_ajk.reform_diffs import resolve_reform_path
 from openfisca_ajk.system import CountryTaxBenefitSystem
 
@@ -53,6 +55,8 @@ def run(arguments):
         if path:
             inputs.append(Path(path).resolve())
     progress.say(f"population: {population.n_persons:,} person records in {population.n_households:,} households")
+    if small_sample_warning(population):
+        print(small_sample_warning(population), file=sys.stderr)
     evaluation = progress.step(f"computing the baseline for {period}", evaluate_baseline, baseline, population, period, progress.say)
     result = progress.step("comparing the reforms", compare, baseline, prepared, population, period,
                            baseline=evaluation, full=arguments.full, progress=progress.say)

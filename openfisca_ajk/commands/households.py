@@ -1,13 +1,16 @@
 """``openfisca-ajk households``: every scheme's entitlement for the bundled example households."""
 
+import datetime
+
 from openfisca_core.simulations import SimulationBuilder
 
 from openfisca_ajk.paths import law_folder
 from openfisca_ajk.scheme_registry import load_schemes
+from openfisca_ajk.situation_periods import for_period
 from openfisca_ajk.system import CountryTaxBenefitSystem, load_situation_example
 from openfisca_ajk.tools.years import check_period
 
-DEFAULT_PERIOD = "2025-03"
+DEFAULT_PERIOD = datetime.date.today().strftime("%Y-%m")
 
 
 def example_names():
@@ -40,7 +43,7 @@ def run(arguments):
     check_period(tax_benefit_system, arguments.period)
     names = arguments.example or example_names()
     for name in names:
-        situation = load_situation_example(name)
+        situation, _ = for_period(load_situation_example(name), arguments.period)
         print_household(name, entitlements(tax_benefit_system, situation, arguments.period), arguments.period)
     return 0
 

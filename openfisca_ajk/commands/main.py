@@ -15,16 +15,22 @@ active contributors); health cover is shown under the R202 health-care guarantee
 
 import argparse
 import datetime
+import sys
 import time
 from pathlib import Path
 
 from openfisca_ajk.commands import arguments as checked
+from openfisca_ajk.contributory import contributory_accounts, with_contribution_record
+from openfisca_ajk.fiscal_split import fund_accounts_lines
+from openfisca_ajk.inequality_concepts import gini_concepts, gini_line
 from openfisca_ajk.microsim.memory import tune_malloc
 from openfisca_ajk.microsim.outputs import scheme_table, summary_table, write_outputs
 from openfisca_ajk.microsim.report import build_report
 from openfisca_ajk.microsim.run import run_population
 from openfisca_ajk.population.cache import cached_population
 from openfisca_ajk.population.csv_io import load_population
+from openfisca_ajk.precision import small_sample_warning
+from openfisca_ajk.precision_reports import run_interval_lines, run_intervals
 from openfisca_ajk.system import CountryTaxBenefitSystem
 from openfisca_ajk.tools.output_sets import OutputSet, sha256
 from openfisca_ajk.tools.years import check_period, check_year
@@ -113,14 +119,28 @@ def run(arguments):
             progress.say(("reused the cached population " if reused else "stored the population in ") + str(path))
             inputs.append(Path(path).resolve())
     progress.say(f"population: {population.n_persons:,} person records in {population.n_households:,} households")
+    if small_sample_warning(population):
+        print(small_sample_warning(population), file=sys.stderr)
 
+    population, record = with_contribution_record(system, population, period)
+    if record is not None:
+        progress.say(record.note())
     result = progress.step(f"computing every scheme for {period}", run_population, system, population, period,
                            chunk_households=arguments.chunk_households, progress=progress.say, workers=arguments.workers,
                            reform=arguments.reform or "")
     report = progress.step("aggregating", build_report, system, result)
+    report["intervals"] = run_intervals(system, result)
+    report["inequality_concepts"] = gini_concepts(system, result)
+    if record is not None:
+        report["contributory_scheme"] = {"years_after_start": record.years_after_start, "note": record.note()}
+        report["fiscal_table"] = progress.step("employers' contributions", contributory_accounts, system, population,
+                                               period, result, report)
     print()
     print(scheme_table(report))
     print(summary_table(report))
+    print("\n".join(gini_line(report["inequality_concepts"]) + run_interval_lines(report["intervals"], report)))
+    if "fiscal_table" in report:
+        print("\n".join(["", record.note(), *fund_accounts_lines(report["fiscal_table"])]))
     written = progress.step("writing the outputs", write_outputs, report, arguments.output, "main", inputs, settings)
     print()
     for kind, path in written.items():

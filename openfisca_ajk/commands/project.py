@@ -16,12 +16,16 @@ COLUMNS = ("law", "scenario", "year", "scheme", "kind", "status", "evaluated_yea
            "pct_social_protection_budget")
 
 
+def _pct(value):
+    return "n/a" if value is None else f"{value:.1f}"
+
+
 def summary(rows):
     lines = [f"{'law':28} {'scenario':8} {'year':>4} {'cash cost (bn PKR)':>19} {'% GDP':>7} {'% budget':>9} {'% SP budget':>12}"]
     for row in rows:
         if row["scheme"] == "TOTAL_CASH":
             lines.append(f"{row['law']:28} {row['scenario']:8} {row['year']:>4} {row['total_cost_pkr'] / 1e9:>19,.2f} "
-                         f"{row['pct_gdp']:>7.3f} {row['pct_total_budget']:>9.2f} {row['pct_social_protection_budget']:>12.1f}")
+                         f"{row['pct_gdp']:>7.3f} {row['pct_total_budget']:>9.2f} {_pct(row['pct_social_protection_budget']):>12}")
     return "\n".join(lines)
 
 
@@ -51,7 +55,7 @@ def register(subparsers):
     parser.add_argument("--from", dest="first", type=int, default=DEFAULT_FIRST, help="first year (default %(default)s)")
     parser.add_argument("--to", dest="last", type=int, default=DEFAULT_LAST, help="last year (default %(default)s)")
     parser.add_argument("--scenario", choices=[*SCENARIOS, "all"], default="all", help="default %(default)s")
-    parser.add_argument("--output", default="projection_output", help="folder (default %(default)s)")
+    parser.add_argument("--output", default="output/projection", help="folder (default %(default)s)")
     parser.add_argument("--size", type=float, default=DEFAULT_SIZE, help="population scale or persons (default %(default)s)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--backend", choices=BACKENDS, default="serial", help="default %(default)s")

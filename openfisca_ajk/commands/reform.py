@@ -25,6 +25,7 @@ from openfisca_ajk.reform_diffs import (
 )
 from openfisca_ajk.reform_diffs.tree import index_parameters
 from openfisca_ajk.scheme_registry import load_schemes
+from openfisca_ajk.situation_periods import for_period
 from openfisca_ajk.system import CountryTaxBenefitSystem
 from openfisca_ajk.tools.years import check_period
 
@@ -146,7 +147,9 @@ def run_compute(arguments):
     situation_path = Path(arguments.situation)
     if not situation_path.is_file():
         raise FileNotFoundError(f"--situation: {situation_path} does not exist")
-    situation = json.loads(situation_path.read_text(encoding="utf-8"))
+    situation, moved = for_period(json.loads(situation_path.read_text(encoding="utf-8")), arguments.period)
+    if moved and not getattr(arguments, "json", False):
+        print(f"(inputs given for one other month taken to hold in {arguments.period}: {', '.join(moved)})")
     baseline = CountryTaxBenefitSystem()
     check_period(baseline, arguments.period)
     reformed = load_reform_class(arguments.reform, baseline)(baseline)

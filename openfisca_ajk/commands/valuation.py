@@ -37,7 +37,7 @@ def register(subparsers):
     parser = subparsers.add_parser("valuation", help="actuarial valuation of the old-age, invalidity and survivors' branches")
     parser.add_argument("--reform", action="append", help=f"reform name or file (repeatable; default {DEFAULT_REFORM})")
     parser.add_argument("--horizon", type=int, default=75, help="years (default %(default)s)")
-    parser.add_argument("--output", default="valuation_output", help="folder (default %(default)s)")
+    parser.add_argument("--output", default="output/valuation", help="folder (default %(default)s)")
     parser.add_argument("--no-sensitivity", action="store_true", help="the central run only")
     parser.add_argument("--base-year", type=int, default=DEFAULT_BASE_YEAR, help="first year searched (default %(default)s)")
     parser.add_argument("--size", type=float, default=DEFAULT_SIZE)

@@ -55,22 +55,21 @@ def decile_chart(data):
 def cost_chart(data):
     pyplot = _pyplot()
     reforms = data["reforms"]
-    schemes = sorted({row["scheme"] for reform in reforms for row in reform["schemes"] if abs(row["net_cost_pkr"]) > 0.5})
-    schemes += ["contributions collected (-)"] if any(r["contributory"] for r in reforms) else []
+    schemes = sorted({row["scheme"] for reform in reforms for row in reform["schemes"]
+                      if row["cash"] and abs(row["net_cost_pkr"]) > 0.5})
     schemes = schemes or ["(no change)"]
     figure, axis = pyplot.subplots(figsize=(11, max(3.2, 0.45 * len(schemes) * max(len(reforms), 1) ** 0.5 + 1.6)))
     height = 0.8 / max(len(reforms), 1)
     positions = numpy.arange(len(schemes))
     for i, reform in enumerate(reforms):
         by_scheme = {row["scheme"]: row["net_cost_pkr"] for row in reform["schemes"]}
-        by_scheme["contributions collected (-)"] = -reform["totals"]["contributions_change_pkr"]
         values = [by_scheme.get(name, 0.0) / 1e9 for name in schemes]
         axis.barh(positions + (i - (len(reforms) - 1) / 2) * height, values, height, color=PALETTE[i % len(PALETTE)],
-                  label=f"{reform['name']} (net Rs {reform['totals']['net_cost_pkr'] / 1e9:,.2f} bn)")
+                  label=f"{reform['name']} (budget Rs {reform['totals']['net_cost_pkr'] / 1e9:,.2f} bn)")
     axis.set_yticks(positions)
     axis.set_yticklabels(schemes)
     axis.axvline(0, color="black", linewidth=0.6)
-    axis.set_xlabel("change in annual cost, PKR billion (negative: saving or revenue)")
+    axis.set_xlabel("change in annual cash benefits, PKR billion (contributory fund's benefits included; contributions are not a saving)")
     axis.grid(axis="x", alpha=0.3)
     axis.legend(fontsize=8)
     axis.set_title(f"Net cost by scheme, {data['period']}")

@@ -21,6 +21,7 @@ from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 from openfisca_ajk.comparison.dependencies import affected_targets, trace_dependencies
 from openfisca_ajk.comparison.metrics import EMPLOYEE, EMPLOYER, coverage_unchanged, reform_impact
 from openfisca_ajk.comparison.partial import evaluate_partial, merged_run
+from openfisca_ajk.contributory import record_spec, with_contribution_record
 from openfisca_ajk.microsim.months import months_of
 from openfisca_ajk.microsim.report import build_report
 from openfisca_ajk.microsim.run import run_population
@@ -156,18 +157,19 @@ def evaluate_reform(baseline, reform, full=False, progress=None):
     contributory = (EMPLOYEE in affected or EMPLOYER in affected
                     or any(s.kind == "social_insurance" for s in schemes if s.name in recomputed))
     notes = {name: affected[name] for name in sorted(affected)}
+    population, _ = with_contribution_record(reform.system, baseline.population, baseline.period)
     if structural or full:
         say(f"{reform.name}: every scheme recomputed ({'structural reform' if structural else 'full run requested'})")
-        run = run_population(reform.system, baseline.population, baseline.period, progress=progress, reform=reform.name)
+        run = run_population(reform.system, population, baseline.period, progress=progress, reform=reform.name)
         employer = None
         if contributory and EMPLOYER in reform.system.variables:
-            employer = evaluate_partial(reform.system, baseline.population, baseline.period, [], [EMPLOYER]).extras[EMPLOYER]
+            employer = evaluate_partial(reform.system, population, baseline.period, [], [EMPLOYER]).extras[EMPLOYER]
         return run, [s.name for s in schemes], notes, employer, contributory, True
     extras = [name for name in (EMPLOYEE, EMPLOYER) if name in affected]
     subset = [s for s in schemes if s.name in recomputed]
     say(f"{reform.name}: recomputing {len(subset)} scheme(s) {', '.join(recomputed) or '(none)'}"
         + (f" and {', '.join(extras)}" if extras else "") + "; the others provably keep baseline values")
-    partial = evaluate_partial(reform.system, baseline.population, baseline.period, subset, extras)
+    partial = evaluate_partial(reform.system, population, baseline.period, subset, extras)
     run = merged_run(baseline.run, partial, reform.name, EMPLOYEE)
     employer = None
     if contributory:
@@ -198,6 +200,9 @@ def compare(baseline_system, reforms, population, period, baseline=None, full=Fa
         employer_before = baseline_employer(baseline) if contributory else None
         impact = reform_impact(baseline_system, baseline.run, baseline.report, run, report, set(recomputed),
                                employer_before, employer, contributory, baseline.cache)
+        record = record_spec(reform.system, baseline.period)
+        if record is not None:
+            impact["contributory_scheme"] = {"years_after_start": record.years_after_start, "note": record.note()}
         impact["evaluation"] = {"full_run": full_run, "recomputed_schemes": recomputed, "why_recomputed": notes,
                                 "plan": run.plan_note}
         timings[f"{reform.name}_report_s"] = time.perf_counter() - tick

@@ -9,7 +9,10 @@ the persons each, ranked by the baseline's income per adult equivalent. Sums are
 
 import numpy
 
+from openfisca_ajk.denominators import social_protection_share_pct
 from openfisca_ajk.enums import District, Sex
+from openfisca_ajk.fiscal_split import fiscal_split, in_kind_uncosted
+from openfisca_ajk.precision_reports import comparison_intervals, lifted_interval
 from openfisca_ajk.microsim.indicators import gini, quantile_groups
 from openfisca_ajk.microsim.report import adult_equivalents
 from openfisca_ajk.population.data import CONSUMPTION
@@ -103,9 +106,9 @@ def scheme_rows(base_run, reform_run, recomputed, fiscal, cache):
             "scheme": name, "label": base.scheme.label, "kind": base.scheme.kind, "status": base.scheme.status,
             "cash": base.scheme.is_cash, "recomputed": name in recomputed,
             "annual_cost_before_pkr": before["cost"], "annual_cost_after_pkr": after["cost"], "net_cost_pkr": net,
-            "net_cost_pct_total_budget": 100 * net / fiscal["total_budget"][0],
-            "net_cost_pct_social_protection_budget": 100 * net / fiscal["social_protection_budget"][0],
-            "net_cost_pct_gdp": 100 * net / fiscal["gdp"][0],
+            "net_cost_pct_total_budget": 100 * net / fiscal["total_budget"][0] if is_cash(base.scheme) else None,
+            "net_cost_pct_social_protection_budget": social_protection_share_pct(net, fiscal, base.scheme.kind) if is_cash(base.scheme) else None,
+            "net_cost_pct_gdp": 100 * net / fiscal["gdp"][0] if is_cash(base.scheme) else None,
             "households_before": before["households"], "households_after": after["households"],
             "households_gained": 0.0 if after is before else float(((after["household"] & ~before["household"]) * w_household).sum()),
             "households_lost": 0.0 if after is before else float(((before["household"] & ~after["household"]) * w_household).sum()),
@@ -304,12 +307,13 @@ def reform_impact(baseline_system, base_run, base_report, reform_run, reform_rep
 
     rows = scheme_rows(base_run, reform_run, recomputed, fiscal, cache)
     masks = {row["scheme"]: row.pop("_household_mask") for row in rows}
-    # In-kind schemes (health cover) have no cost basis: their outputs are value ceilings, not costs.
+    # In-kind schemes (health cover) have no cost basis: their outputs are value ceilings, never costed.
     benefits_change = sum(r["net_cost_pkr"] for r in rows if r["cash"])
-    in_kind_change = sum(r["net_cost_pkr"] for r in rows if not r["cash"])
     contributions = contributions_block(base_run, reform_run, employer_before, employer_after, rows)
+    rows = [row if row["cash"] else in_kind_uncosted(row) for row in rows]
     contributions_change = contributions["collected_after_pkr"] - contributions["collected_before_pkr"]
-    net_cost = benefits_change - contributions_change
+    split = fiscal_split(rows, contributions_change)
+    net_cost = split["budget_cost_change_pkr"]    # contributions are revenue of the fund, not a budget saving
 
     if "income" not in cache:
         income, welfare = household_income(base_run, equivalents, None, cache)
@@ -343,10 +347,9 @@ def reform_impact(baseline_system, base_run, base_report, reform_run, reform_rep
     }
     return {
         "totals": {
-            "benefits_change_pkr": benefits_change, "in_kind_value_change_pkr": in_kind_change,
-            "contributions_change_pkr": contributions_change, "net_cost_pkr": net_cost,
+            "benefits_change_pkr": benefits_change, **split, "net_cost_pkr": net_cost,
             "net_cost_pct_total_budget": 100 * net_cost / fiscal["total_budget"][0],
-            "net_cost_pct_social_protection_budget": 100 * net_cost / fiscal["social_protection_budget"][0],
+            "net_cost_pct_social_protection_budget": None,   # mixed kinds: no single budget contains them
             "net_cost_pct_gdp": 100 * net_cost / fiscal["gdp"][0],
         },
         "fiscal_denominators": {k: {"value_pkr": v, "parameter": p} for k, (v, p) in fiscal.items()},
@@ -359,4 +362,12 @@ def reform_impact(baseline_system, base_run, base_report, reform_run, reform_rep
         "winners_losers_pct": bands,
         "contributory": contributory,
         "contributions": contributions,
+        "intervals": _intervals(base_run, reform_run, employer_before, employer_after, welfare_before, welfare_after, line),
     }
+
+
+def _intervals(base_run, reform_run, employer_before, employer_after, welfare_before, welfare_after, line):
+    intervals = comparison_intervals(base_run, reform_run, employer_before, employer_after)
+    if intervals:
+        intervals.update(lifted_interval(base_run.population, welfare_before, welfare_after, line))
+    return intervals

@@ -33,16 +33,17 @@ def tables(reform):
     """[(title, header, rows, numeric columns from)] for one reform."""
     t = reform["totals"]
     out = [("Cost", ["figure", "PKR a year", "% of AJK budget", "% of social-protection budget", "% of GDP"], [
-        ["net cost (benefits - contributions)", _number(t["net_cost_pkr"]), _number(t["net_cost_pct_total_budget"], 3),
+        ["budget cost (cash benefits paid from public budgets)", _number(t["net_cost_pkr"]), _number(t["net_cost_pct_total_budget"], 3),
          _number(t["net_cost_pct_social_protection_budget"], 2), _number(t["net_cost_pct_gdp"], 4)],
-        ["change in cash benefits paid", _number(t["benefits_change_pkr"]), "", "", ""],
-        ["change in in-kind value (not a cost, not counted)", _number(t["in_kind_value_change_pkr"]), "", "", ""],
-        ["change in contributions collected", _number(t["contributions_change_pkr"]), "", "", ""],
+        ["benefits paid by the contributory fund", _number(t["fund_benefits_change_pkr"]), "", "", ""],
+        ["contributions collected by the fund (its revenue)", _number(t["contributions_change_pkr"]), "", "", ""],
+        ["fund balance (contributions - its benefits)", _number(t["fund_balance_change_pkr"]), "", "", ""],
+        ["all cash benefits", _number(t["benefits_change_pkr"]), "", "", ""],
     ], 1)]
     rows = [[r["scheme"], _number(r["annual_cost_before_pkr"]), _number(r["annual_cost_after_pkr"]), _number(r["net_cost_pkr"]),
              _number(r["households_gained"]), _number(r["households_lost"]), _number(r["persons_gained"]), _number(r["persons_lost"]),
              "yes" if r["recomputed"] else "no"]
-            for r in reform["schemes"] if r["annual_cost_before_pkr"] or r["annual_cost_after_pkr"] or r["recomputed"]]
+            for r in reform["schemes"] if r["cash"] and (r["annual_cost_before_pkr"] or r["annual_cost_after_pkr"] or r["recomputed"])]
     out.append(("By scheme (annual PKR; beneficiaries gained and lost)",
                 ["scheme", "cost before", "cost after", "net cost", "households gained", "households lost",
                  "persons gained", "persons lost", "recomputed"], rows, 1))

@@ -1,5 +1,8 @@
 """The plain-words summary of a reform's impact, built from the same dict the JSON holds."""
 
+from openfisca_ajk.precision import rounded
+from openfisca_ajk.precision_reports import comparison_interval_lines
+
 
 def rupees(value):
     """Rs 1.23 bn / Rs 45.6 m / Rs 789 - for amounts in a sentence."""
@@ -15,15 +18,37 @@ def count(value):
     return f"{value:,.0f}"
 
 
+def years_after_start(scheme):
+    years = scheme["years_after_start"]
+    return f"{years:g} year" + ("" if years == 1 else "s")
+
+
+def _rounded(impact, key, value):
+    """``value`` rounded to what its 95 % interval supports (``impact["intervals"]``), when it has one."""
+    entry = (impact.get("intervals") or {}).get(key)
+    return rounded(value, entry["half_width"]) if entry else value
+
+
 def summary_sentences(impact, period):
     """[sentence] for one reform: cost, reach, poverty, inequality, winners and losers, contributions."""
-    totals, households, poverty = impact["totals"], impact["households"], impact["poverty"]
+    totals, households, poverty = dict(impact["totals"]), impact["households"], dict(impact["poverty"])
+    for key in ("budget_cost_change_pkr", "fund_benefits_change_pkr", "contributions_change_pkr"):
+        if key in totals:
+            totals[key] = _rounded(impact, key, totals[key])
+    totals["net_cost_pkr"] = _rounded(impact, "budget_cost_change_pkr", totals["net_cost_pkr"])
+    for key in ("persons_lifted_out", "persons_pushed_in"):
+        poverty[key] = _rounded(impact, key, poverty[key])
     net = totals["net_cost_pkr"]
-    verb = "costs" if net >= 0 else "saves"
+    verb = "costs public budgets" if net >= 0 else "saves public budgets"
     sentences = [
         f"The reform {verb} {rupees(abs(net))} a year in {period} ({abs(totals['net_cost_pct_total_budget']):.2f} % of the "
         f"AJK budget, {abs(totals['net_cost_pct_gdp']):.3f} % of GDP)."
     ]
+    if impact["contributory"]:
+        sentences[0] += (
+            f" The contributory fund collects {rupees(totals['contributions_change_pkr'])} of contributions a year (its "
+            f"revenue, not a saving) and pays {rupees(totals['fund_benefits_change_pkr'])} of cash benefits"
+            + (f", {years_after_start(impact['contributory_scheme'])} after its start." if impact.get("contributory_scheme") else "."))
     reached = households["newly_reached"] - households["no_longer_reached"]
     sentences.append(
         f"It reaches {count(abs(reached))} {'more' if reached >= 0 else 'fewer'} households with a cash benefit "
@@ -34,7 +59,7 @@ def summary_sentences(impact, period):
     sentence = (f"It lifts {count(poverty['persons_lifted_out'])} people out of poverty"
                 + (f" and pushes {count(poverty['persons_pushed_in'])} into it" if poverty["persons_pushed_in"] else "")
                 + f"; the poverty headcount goes from {everyone['fgt0_before_pct']:.2f} % to {everyone['fgt0_after_pct']:.2f} %")
-    if poverty["cost_per_person_lifted_pkr"] is not None and lifted > 0:
+    if poverty["cost_per_person_lifted_pkr"] is not None and lifted > 0 and net > 0:
         sentence += f", at {rupees(poverty['cost_per_person_lifted_pkr'])} a year per person lifted out"
     sentences.append(sentence + ".")
     for group, words in (("children", "children"), ("older_persons", "older persons"), ("women", "women"),
@@ -53,6 +78,7 @@ def summary_sentences(impact, period):
         block = impact["contributions"]
         sentences.append(
             f"Contributions collected: {rupees(block['collected_after_pkr'])} a year (insured persons "
-            f"{rupees(block['employee_after_pkr'])}, employers {rupees(block['employer_after_pkr'] or 0)}) against "
-            f"{rupees(block['social_insurance_benefits_after_pkr'])} of social-insurance benefits paid.")
+            f"{rupees(block['employee_after_pkr'])}, employers {rupees(block['employer_after_pkr'] or 0)}), against "
+            f"{rupees(block['social_insurance_benefits_after_pkr'])} of cash benefits paid by the fund.")
+    sentences += comparison_interval_lines(impact.get("intervals"))
     return sentences

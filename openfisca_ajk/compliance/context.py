@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import numpy
 from openfisca_core import periods
 
+from openfisca_ajk.contributory import record_spec
 from openfisca_ajk.enums import EmploymentStatus
 from openfisca_ajk.microsim.months import input_window
 from openfisca_ajk.population import Population, build_simulation, generate_population
@@ -104,6 +105,7 @@ def build_context(reform=None, date=DEFAULT_DATE, population=None, size=DEFAULT_
         notes.append(f"Scheme assessed at maturity: each insured person is credited with {credited} months of "
                      "contribution (parameter ilo.checks.maturity.credited_contribution_months); the population "
                      "has no contribution record.")
+    notes += years_after_start_note(system, month)
     simulation = build_simulation(system, population, [month], input_months=window)
     person = {name: numpy.asarray(simulation.calculate(name, month)) for name in PERSON_VARIABLES}
     status = simulation.calculate("employment_status", month)
@@ -114,3 +116,12 @@ def build_context(reform=None, date=DEFAULT_DATE, population=None, size=DEFAULT_
     person["female"] = numpy.asarray(simulation.calculate("sex", month).decode_to_str() == "female")
     return Context(system=system, baseline=baseline, reform=label, month=month, population=population,
                    person=person, weights=population.person_weight(), notes=notes, _simulation=simulation)
+
+
+def years_after_start_note(system, month):
+    """[note] on the scheme as it stands in ``month``, apart from the assessment at maturity; [] before its start."""
+    spec = record_spec(system, str(month))
+    if spec is None:
+        return []
+    return [f"Separately from the assessment at maturity: in {month} the scheme is {spec.note()[len('Contributory scheme '):]}"
+            " Population runs (main, compare, matrix, project) use this record."]

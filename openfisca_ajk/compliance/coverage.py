@@ -11,6 +11,7 @@ import numpy
 
 from openfisca_ajk.compliance.verdicts import CANNOT_DETERMINE, FAILS, MEETS, Check
 from openfisca_ajk.population.data import ROLE_CODES
+from openfisca_ajk.precision_reports import person_share_interval
 
 OPTIONS = {"II": ("E50", "EA20", "R50"), "III": ("E50", "EA20"), "IV": ("E50",), "V": ("E50", "EA20"),
            "VI": ("E50",), "VII": ("E50", "EA20"), "VIII": ("E50", "EA20"), "IX": ("E50", "EA20"),
@@ -56,6 +57,23 @@ def with_dependants(context, protected):
     return protected | (household_protected[person["household"]] & family_role)
 
 
+def coverage_intervals(context, protected, dependants_covered=True):
+    """95 % intervals of the three coverage measures (empty when the population is not a sample)."""
+    person = context.person
+    employee, active = person["employee"], person["economically_active"]
+    population, weights = context.population, context.weights
+    return {"E50": person_share_interval(population, weights, protected & employee, employee),
+            "EA20": person_share_interval(population, weights, protected & active),
+            "R50": person_share_interval(population, weights,
+                                         with_dependants(context, protected) if dependants_covered else protected)}
+
+
+def _interval_text(entry):
+    if not entry:
+        return ""
+    return f" (95 % interval {entry['low']:.1%} to {entry['high']:.1%})"
+
+
 def coverage_check(context, part, protected, described, dependants_covered=True, decimals=4):
     person, thresholds = context.person, _thresholds(context.parameters)
     employee, active = person["employee"], person["economically_active"]
@@ -64,11 +82,14 @@ def coverage_check(context, part, protected, described, dependants_covered=True,
         "EA20": context.share(protected & active),
         "R50": context.share(with_dependants(context, protected) if dependants_covered else protected),
     }
+    intervals = coverage_intervals(context, protected, dependants_covered)
     details = {}
     for option in OPTIONS[part]:
         share = round(figures[option], decimals)
         ok = share >= thresholds[option] and (dependants_covered or part not in DEPENDANT_PARTS or option == "R50")
         details[option] = {"share": share, "minimum": thresholds[option], "meets": bool(ok), "measure": LABELS[option]}
+        if intervals.get(option):
+            details[option]["interval_95"] = [intervals[option]["low"], intervals[option]["high"]]
     details["protected"] = described
     details["voluntary_members_counted"] = part in VOLUNTARY_PARTS
     article = ARTICLES[part]
@@ -77,10 +98,10 @@ def coverage_check(context, part, protected, described, dependants_covered=True,
     best = passing[0] if passing else max(options, key=lambda o: details[o]["share"] / thresholds[o])
     figure, minimum = details[best]["share"], thresholds[best]
     if passing:
-        why = f"{best}: {LABELS[best]} = {figure:.1%} >= {minimum:.0%}"
+        why = f"{best}: {LABELS[best]} = {figure:.1%}{_interval_text(intervals.get(best))} >= {minimum:.0%}"
         verdict = MEETS
     else:
-        tried = "; ".join(f"{o} {details[o]['share']:.1%} < {thresholds[o]:.0%}" for o in options)
+        tried = "; ".join(f"{o} {details[o]['share']:.1%}{_interval_text(intervals.get(o))} < {thresholds[o]:.0%}" for o in options)
         extra = "" if dependants_covered or part not in DEPENDANT_PARTS else "; dependants are not covered"
         why = f"persons protected too few: {tried}{extra}"
         verdict = FAILS

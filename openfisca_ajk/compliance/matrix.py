@@ -9,6 +9,7 @@ social insurance the persons protected (insured). Nothing is typed by hand.
 
 import numpy
 
+from openfisca_ajk.contributory import with_contribution_record, without_record
 from openfisca_ajk.compliance.context import DEFAULT_SEED, DEFAULT_SIZE, build_context
 from openfisca_ajk.compliance.files import esc, md_table, page, table, write_atomic, write_json
 from openfisca_ajk.compliance.r202 import _in_force
@@ -45,7 +46,12 @@ def status_of(system, scheme, month, reform):
 def build_matrix(reform=None, year=2027, size=DEFAULT_SIZE, seed=DEFAULT_SEED, population=None, catalogue=None):
     """The matrix as a dict (rows + metadata). ``catalogue``: relative path of the catalogue site, for links."""
     context = build_context(reform, f"{int(year)}-06", population, size, seed)
-    run = run_population(context.system, context.population, str(int(year)))
+    # Recipients and cost: the scheme as it stands in the year (its record from its start), as main and compare
+    # give them; the C102 verdicts elsewhere assess it at maturity.
+    given_record = population is not None and "ss_contribution_months" in population.person
+    current = context.population if given_record else without_record(context.population)
+    current, record = with_contribution_record(context.system, current, str(int(year)))
+    run = run_population(context.system, current, str(int(year)))
     report = build_report(context.system, run)
     by_scheme = {row["scheme"]: row for row in report["schemes"]}
     insured = float((context.weights * context.person["ss_insured"]).sum())
@@ -68,7 +74,7 @@ def build_matrix(reform=None, year=2027, size=DEFAULT_SIZE, seed=DEFAULT_SEED, p
         "records_persons": context.population.n_persons, "persons": float(context.weights.sum()),
         "size": size, "seed": seed}, "notes": list(context.notes) + [
         "Recipients, coverage and cost: openfisca_ajk.microsim (run_population, build_report) over the year; "
-        "persons protected: ss_insured at June of the year."], "rows": rows}
+        "persons protected: ss_insured at June of the year."] + ([record.note()] if record else []), "rows": rows}
 
 
 def _cells(row):

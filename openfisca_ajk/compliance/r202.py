@@ -23,6 +23,7 @@ from openfisca_ajk.microsim.indicators import quantile_groups
 from openfisca_ajk.microsim.report import adult_equivalents, by_group, person_groups
 from openfisca_ajk.population.data import CONSUMPTION
 from openfisca_ajk.population.parameters import poverty_line
+from openfisca_ajk.precision_reports import interval_suffix, r202_intervals, rounded_value
 
 GUARANTEES = {
     "health_care": "Essential health care, including maternity care (para 5(a))",
@@ -188,6 +189,9 @@ def check_r202(context, run):
             base = float((weights * recipients).sum())
             result.mean_benefit_pct_of_line = (100 * float((weights * recipients * per_equivalent).sum()) / base / line
                                                if base > 0 else 0.0)
+        income = guarantee in INCOME_GUARANTEES and has_consumption
+        result.intervals = r202_intervals(context, group, reached[guarantee], below if income else None,
+                                          shortfall_person if income else None)
         result.breakdowns = _breakdown(breakdowns, weights, group, shares, sums)
         result.largest_gap_district = largest_gap_district(result)
         results.append(judge(result, line, line_parameter))
@@ -196,19 +200,25 @@ def check_r202(context, run):
 
 def judge(result, line, line_parameter):
     reached = result.reached_pct
+    intervals = getattr(result, "intervals", None) or {}
     if result.guarantee == "health_care":
         full = reached >= 100 - 1e-9
         result.verdict = "meets" if full else "gap"
         result.why = (f"{reached:.1f} % of residents entitled to health care" +
+                      interval_suffix(intervals.get("reached_pct"), unit=" %") +
                       ("" if full else f": {100 - reached:.1f} % without"))
         return result
     gaps = []
     if reached < 100 - 1e-9:
-        gaps.append(f"{100 - reached:.1f} % of the group reached by no scheme")
+        gaps.append(f"{100 - reached:.1f} % of the group reached by no scheme (reached: {reached:.1f} %"
+                    f"{interval_suffix(intervals.get('reached_pct'), unit=' %')})")
     if result.below_minimum_pct:
-        gaps.append(f"{result.below_minimum_pct:.1f} % below the poverty line ({line:,.0f} PKR per adult equivalent "
-                    f"a month, {line_parameter}) after transfers; closing the gap costs "
-                    f"{result.gap_pkr_per_month:,.0f} PKR a month")
+        gap = intervals.get("gap_pkr_per_month")
+        gap_text = (f"{rounded_value(result.gap_pkr_per_month, gap):,.0f} PKR a month{interval_suffix(gap)}" if gap
+                    else f"{result.gap_pkr_per_month:,.0f} PKR a month")
+        gaps.append(f"{result.below_minimum_pct:.1f} % below the poverty line"
+                    f"{interval_suffix(intervals.get('below_minimum_pct'), unit=' %')} ({line:,.0f} PKR per adult "
+                    f"equivalent a month, {line_parameter}) after transfers; closing the gap costs {gap_text}")
     result.verdict = "gap" if gaps else "meets"
     result.why = "; ".join(gaps) or "every member reached and above the poverty line"
     return result

@@ -6,6 +6,7 @@
 The plain-language summary comes first in both files.
 """
 
+import math
 from dataclasses import dataclass
 
 from openfisca_ajk.compliance.c102 import assess_c102
@@ -14,6 +15,7 @@ from openfisca_ajk.compliance.files import write_atomic, write_json
 from openfisca_ajk.compliance.r202 import check_r202
 from openfisca_ajk.compliance.render import render_html
 from openfisca_ajk.microsim.run import run_population
+from openfisca_ajk.precision_reports import interval_suffix, rounded_value
 
 
 @dataclass
@@ -35,15 +37,27 @@ class ComplianceReport:
                 "r202": [g.as_dict() for g in self.r202], "notes": list(self.notes)}
 
 
+def _digits(entry):
+    """Decimals a percentage's interval supports (1 without an interval)."""
+    if not entry or not entry.get("step"):
+        return 1
+    return max(0, -int(math.floor(math.log10(entry["step"]))))
+
+
 def r202_summary(guarantees):
     gaps = [g for g in guarantees if g.verdict == "gap"]
     if not gaps:
         return "R202: every guarantee reaches its whole group above the poverty line."
     parts = []
     for g in gaps:
-        text = f"{g.guarantee.replace('_', ' ')}: {100 - g.reached_pct:.1f} % not reached"
+        intervals = getattr(g, "intervals", None) or {}
+        reached = intervals.get("reached_pct")
+        not_reached = 100 - (rounded_value(g.reached_pct, reached) if reached else g.reached_pct)
+        text = f"{g.guarantee.replace('_', ' ')}: {not_reached:.{_digits(reached)}f} % not reached"
         if g.below_minimum_pct is not None:
-            text += f", {g.below_minimum_pct:.1f} % below the poverty line"
+            below = intervals.get("below_minimum_pct")
+            text += (f", {rounded_value(g.below_minimum_pct, below) if below else g.below_minimum_pct:.{_digits(below)}f} % "
+                     f"below the poverty line{interval_suffix(below, unit=' %')}")
         parts.append(text)
     return "R202 gaps: " + "; ".join(parts) + "." + district_sentence(gaps)
 
@@ -56,8 +70,10 @@ def district_sentence(guarantees):
         if not worst:
             continue
         if "gap_pkr_per_month" in worst:
-            detail = (f"{worst['gap_pkr_per_month']:,.0f} PKR a month, with {worst['below_minimum_pct']:.1f} % "
-                      "below the line")
+            # a district is a small part of the sample: two significant figures, no more
+            gap = float(f"{worst['gap_pkr_per_month']:.2g}")
+            detail = (f"about {gap:,.0f} PKR a month, with "
+                      f"{worst['below_minimum_pct']:.0f} % below the line")
         else:
             detail = f"{worst['not_reached_pct']:.1f} % not reached"
         parts.append(f"{g.guarantee.replace('_', ' ')} in {worst['label']}, {detail}")

@@ -29,13 +29,13 @@ def scheme_table(report) -> str:
              f"persons in {report['population']['households']:,.0f} households, {report['population']['source']})"
              + (f", reform {report['reform']}" if report.get("reform") else ""),
              f"{'scheme':36} {'unit':9} {'eligible':>10} {'receiving':>10} {'persons':>10} {'cost PKR m/yr':>14} "
-             f"{'% SP budget':>11} {'% GDP':>7} {'coverage %':>10}"]
+             f"{'% AJK budget':>12} {'% GDP':>7} {'coverage %':>10}"]
     for row in sorted(report["schemes"], key=_cost_key):
         cost = row["annual_cost_pkr"]
         lines.append(f"{row['scheme']:36} {row['entity']:9} {row.get('eligible_units', 0):10,.0f} "
                      f"{row.get('receiving_units', 0):10,.0f} {row['beneficiaries_persons']:10,.0f} "
                      f"{_number(None if cost is None else cost / 1e6, '14,.1f'):>14} "
-                     f"{_number(row['cost_pct_social_protection_budget'], '11.1f'):>11} "
+                     f"{_number(row['cost_pct_total_budget'], '12.2f'):>12} "
                      f"{_number(row['cost_pct_gdp'], '7.3f'):>7} {row['coverage_pct']:10.2f}")
     lines.append(f"{'total cash cost':36} {'':9} {'':10} {'':10} {'':10} {report['totals']['annual_cost_pkr'] / 1e6:14,.1f}")
     excluded = report["totals"].get("excluded_in_kind") or []

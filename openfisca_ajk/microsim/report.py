@@ -19,6 +19,7 @@ pensionable age; employed persons; vulnerable persons; poor persons.
 import numpy
 
 from openfisca_ajk.enums import District, EmploymentStatus, Sex
+from openfisca_ajk.denominators import NO_SOCIAL_PROTECTION_DENOMINATOR, social_protection_share_pct
 from openfisca_ajk.microsim.indicators import gini, quantile_groups, weighted_share
 from openfisca_ajk.population.data import CONSUMPTION
 from openfisca_ajk.population.parameters import fiscal_denominators, poverty_line
@@ -148,7 +149,7 @@ def build_report(tax_benefit_system, run):
             "cost_pkr": cost, "annual_cost_pkr": annual_cost,
             "cost_basis": "cash paid" if cash else IN_KIND_COST,
             "in_kind_value_ceiling_annual_pkr": None if cash else annual_value,
-            "cost_pct_social_protection_budget": None if not cash else 100 * annual_cost / fiscal["social_protection_budget"][0],
+            "cost_pct_social_protection_budget": None if not cash else social_protection_share_pct(annual_cost, fiscal, scheme.kind),
             "cost_pct_total_budget": None if not cash else 100 * annual_cost / fiscal["total_budget"][0],
             "cost_pct_gdp": None if not cash else 100 * annual_cost / fiscal["gdp"][0],
             "coverage_pct": 100 * weighted_share(person_received, w_person),
@@ -199,6 +200,7 @@ def build_report(tax_benefit_system, run):
                        "records_households": population.n_households},
         "months_computed": {"note": run.plan_note, "groups": [[str(rep), [str(m) for m in members]] for rep, members in run.plan]},
         "fiscal_denominators": {k: {"value_pkr": v, "parameter": p} for k, (v, p) in fiscal.items()},
+        "fiscal_denominators_note": NO_SOCIAL_PROTECTION_DENOMINATOR if fiscal["social_protection_budget"][0] is None else "",
         "schemes": rows, "coverage": coverage,
         "totals": {"annual_cost_pkr": sum(r["annual_cost_pkr"] for r in rows if r["cash"]),
                    "annual_cash_cost_pkr": sum(r["annual_cost_pkr"] for r in rows if r["cash"]),

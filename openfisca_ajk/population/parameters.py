@@ -51,12 +51,15 @@ def poverty_line(tax_benefit_system, year: int) -> tuple:
 
 
 def fiscal_denominators(tax_benefit_system, year: int) -> dict:
-    """AJK social-protection budget, total budget and GDP (PKR per year), with the parameter used for each."""
+    """AJK social-protection budget, total budget and GDP (PKR per year), with the parameter used for each.
+
+    The social-protection allocation is (None, None) unless a sourced one is encoded (``openfisca_ajk.denominators``).
+    """
     instant = f"{int(year)}-07-01"
     fallback = tax_benefit_system.parameters(instant).population.fiscal
     result = {}
     candidates = {
-        "social_protection_budget": ("macro.ajk_budget.social_protection", "macro.ajk_budget.social_welfare_recurrent"),
+        "social_protection_budget": ("macro.ajk_budget.social_protection",),
         "total_budget": ("macro.ajk_budget.total_outlay",),
         "gdp": ("macro.ajk_economy.gdp_pkr", "macro.ajk_economy.gdp"),
     }
@@ -67,7 +70,10 @@ def fiscal_denominators(tax_benefit_system, year: int) -> dict:
                 result[key] = (float(value), path)
                 break
         else:
-            result[key] = (float(getattr(fallback, key)), f"population.fiscal.{key}")
+            if key in fallback._children:
+                result[key] = (float(getattr(fallback, key)), f"population.fiscal.{key}")
+            else:   # no sourced figure: no share (openfisca_ajk.denominators)
+                result[key] = (None, None)
     return result
 
 

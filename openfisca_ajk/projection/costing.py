@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 import numpy
 
+from openfisca_ajk.contributory import with_contribution_record
+from openfisca_ajk.denominators import share_pct
 from openfisca_ajk.microsim import run_population
 from openfisca_ajk.population.parameters import named_children
 from openfisca_ajk.projection.mortality import MAX_AGE
@@ -49,6 +51,7 @@ def person_cells(population):
 
 def evaluate(tax_benefit_system, population, year, reform_label=""):
     """Run the microsimulation for ``year`` and reduce it to an ``Evaluation``."""
+    population, _ = with_contribution_record(tax_benefit_system, population, int(year))
     run = run_population(tax_benefit_system, population, int(year), reform=reform_label)
     cells = person_cells(population)
     size = 2 * (MAX_AGE + 1)
@@ -102,6 +105,8 @@ def band_growth(persons, base, width=BAND_WIDTH):
 def take_up(assumptions, start_year, year):
     if start_year is None:
         return 1.0
+    if int(year) < int(start_year):     # before the scheme starts (its evaluated cost is nil then)
+        return 0.0
     phase = assumptions.take_up_phase_in
     return min(1.0, phase[min(int(year) - int(start_year), len(phase) - 1)] * assumptions.take_up_multiplier)
 
@@ -146,6 +151,9 @@ def project_costs(tax_benefit_system, law, evaluations, schemes, assumptions, de
             row = _row(law, assumptions.scenario, year, name, scheme, evaluation.year, rule, macro, i,
                        recipients=evaluation.recipients[name] * factor * uptake,
                        persons=evaluation.persons_covered[name] * factor * uptake, benefits=benefits, total=total)
+            if scheme.periodicity == IN_KIND:     # in kind: never costed (the output is a value ceiling)
+                row.update(benefit_cost_pkr=None, total_cost_pkr=None, pct_gdp=None, pct_total_budget=None,
+                           pct_social_protection_budget=None)
             rows.append(row)
             if scheme.is_cash:
                 cash["benefit_cost_pkr"] += benefits
@@ -156,8 +164,9 @@ def project_costs(tax_benefit_system, law, evaluations, schemes, assumptions, de
 
 
 def _shares(value, macro, i):
+    social = None if macro.social_protection_budget is None else macro.social_protection_budget[i]
     return {"pct_gdp": 100 * value / macro.gdp[i], "pct_total_budget": 100 * value / macro.total_budget[i],
-            "pct_social_protection_budget": 100 * value / macro.social_protection_budget[i]}
+            "pct_social_protection_budget": share_pct(value, social)}
 
 
 def _row(law, scenario, year, name, scheme, evaluated, rule, macro, i, recipients, persons, benefits, total):
@@ -175,4 +184,4 @@ def _total_row(law, scenario, year, evaluated, cash, contributions, macro, i):
             "benefit_cost_pkr": cash["benefit_cost_pkr"], "total_cost_pkr": cash["total_cost_pkr"],
             CONTRIBUTIONS + "_pkr": contributions, **_shares(cash["total_cost_pkr"], macro, i),
             "gdp_pkr": float(macro.gdp[i]), "total_budget_pkr": float(macro.total_budget[i]),
-            "social_protection_budget_pkr": float(macro.social_protection_budget[i])}
+            "social_protection_budget_pkr": None if macro.social_protection_budget is None else float(macro.social_protection_budget[i])}

@@ -60,10 +60,11 @@ def costing_task(task):
 
 def costing_grid(laws=(BASELINE,), scenarios=("central",), first=DEFAULT_FIRST, last=DEFAULT_LAST,
                  size=DEFAULT_SIZE, seed=DEFAULT_SEED, backend="serial", workers=None, executor=None):
-    """All rows for ``laws`` x ``scenarios``; every law is evaluated in the same years."""
+    """All rows for ``laws`` x ``scenarios``; each law is evaluated in the base year and the years its own changes start."""
     if int(last) < int(first):
         raise ValueError(f"the last year ({last}) is before the first ({first})")
-    years = evaluation_years(laws, first, last)
-    tasks = [CostingTask(law, tuple(scenarios), int(first), int(last), years, float(size), int(seed)) for law in laws]
+    # Each law is evaluated in its own years: a law's rows never depend on which other laws are projected.
+    tasks = [CostingTask(law, tuple(scenarios), int(first), int(last), evaluation_years([law], first, last), float(size),
+                         int(seed)) for law in laws]
     results = run_tasks(costing_task, tasks, backend=backend, workers=workers, executor=executor)
     return [row for rows in results for row in rows]

@@ -60,7 +60,8 @@ def macro_paths(tax_benefit_system, assumptions):
     base = fiscal_denominators(tax_benefit_system, int(years[0]))
     gdp = base["gdp"][0] * nominal
     elasticity = assumptions.budget_elasticity
-    social = base["social_protection_budget"][0] * nominal ** elasticity
+    social_base = base["social_protection_budget"][0]    # None without a sourced allocation (openfisca_ajk.denominators)
+    social = None if social_base is None else social_base * nominal ** elasticity
     total = numpy.zeros(len(years))
     total[0] = base["total_budget"][0]
     for i in range(1, len(years)):

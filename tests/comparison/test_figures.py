@@ -84,7 +84,10 @@ def test_contributory_designs_report_contributions_and_benefits(tax_benefit_syst
     assert impact["contributory"]
     assert block["employee_after_pkr"] > 0 and block["employer_after_pkr"] > block["employee_after_pkr"]
     assert block["collected_after_pkr"] == pytest.approx(block["employee_after_pkr"] + block["employer_after_pkr"])
-    assert impact["totals"]["net_cost_pkr"] == pytest.approx(impact["totals"]["benefits_change_pkr"] - impact["totals"]["contributions_change_pkr"])
+    totals = impact["totals"]
+    # contributions are the fund's revenue, not a budget saving: the budget pays none of the fund's benefits
+    assert totals["net_cost_pkr"] == pytest.approx(totals["benefits_change_pkr"] - totals["fund_benefits_change_pkr"])
+    assert totals["fund_balance_change_pkr"] == pytest.approx(totals["contributions_change_pkr"] - totals["fund_benefits_change_pkr"])
 
 
 def test_coverage_reused_from_the_baseline_equals_a_new_report(tax_benefit_system, library):

@@ -9,6 +9,7 @@ import pytest
 from openfisca_ajk.comparison import compare, write_comparison
 from openfisca_ajk.comparison import outputs as outputs_module
 from openfisca_ajk.comparison.summary import rupees
+from openfisca_ajk.precision import rounded
 
 PNG = b"\x89PNG\r\n\x1a\n"
 CHARTS = ("deciles", "cost_by_scheme", "coverage", "winners_losers")
@@ -47,18 +48,21 @@ def test_the_summary_agrees_with_the_json(written):
     page = (folder / "compare.html").read_text(encoding="utf-8")
     for reform in data["reforms"]:
         totals, poverty = reform["totals"], reform["poverty"]
+        intervals = reform["intervals"]      # the sample's 95 % intervals: figures rounded to what they support
         first = reform["summary"][0]
-        assert rupees(abs(totals["net_cost_pkr"])) in first
+        assert rupees(abs(rounded(totals["net_cost_pkr"], intervals["budget_cost_change_pkr"]["half_width"]))) in first
         assert f"{abs(totals['net_cost_pct_total_budget']):.2f} % of the AJK budget" in first
         reached = reform["households"]["newly_reached"] - reform["households"]["no_longer_reached"]
         assert f"reaches {abs(reached):,.0f}" in reform["summary"][1]
-        assert f"lifts {poverty['persons_lifted_out']:,.0f} people out of poverty" in reform["summary"][2]
+        lifted = rounded(poverty["persons_lifted_out"], intervals["persons_lifted_out"]["half_width"])
+        assert f"lifts {lifted:,.0f} people out of poverty" in reform["summary"][2]
         for sentence in reform["summary"]:
             assert sentence in markdown
             assert sentence.replace("'", "&#x27;") in page
     pension = next(r for r in data["reforms"] if r["name"] == "universal_old_age_pension")
-    amount = float(re.search(r"costs Rs ([\d,.]+) bn", pension["summary"][0]).group(1).replace(",", ""))
-    assert amount == pytest.approx(pension["totals"]["net_cost_pkr"] / 1e9, abs=0.005)
+    amount = float(re.search(r"costs public budgets Rs ([\d,.]+) bn", pension["summary"][0]).group(1).replace(",", ""))
+    half_width = pension["intervals"]["budget_cost_change_pkr"]["half_width"]
+    assert amount == pytest.approx(rounded(pension["totals"]["net_cost_pkr"], half_width) / 1e9, abs=0.005)
 
 
 def test_the_csv_holds_every_figure_of_the_json(written):

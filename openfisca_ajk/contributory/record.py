@@ -1,0 +1,140 @@
+"""Contribution months accumulated from the start of the draft contributory scheme.
+
+From the first day a branch of the scheme is in force (its start), an insured person is credited with
+``projection.actuarial.density`` of the months that have passed (the density of contributions, the share of
+months in which an insured person pays), plus ``ajk.social_security.transition.months_credited_at_start``
+for employment before the start (0 unless the draft says so). Everybody insured in the month is taken to
+have been insured since the start: the population has no employment history.
+
+A population's inputs hold for every month of a run, so the record of a run is the one of its middle month
+(July for a year, the month itself for a month): months accrued in the first half of a year are credited
+early, those of the second half late. The notes of the run say so.
+"""
+
+from dataclasses import dataclass
+
+import numpy
+from openfisca_core import periods
+
+from openfisca_ajk.contributory.contingencies import contingency_inputs
+from openfisca_ajk.microsim.months import input_window, months_of
+from openfisca_ajk.population.data import Population
+from openfisca_ajk.population.simulation import build_simulation
+
+RECORD = "ss_contribution_months"
+BRANCHES = ("medical_care", "sickness", "unemployment", "old_age", "employment_injury", "family", "maternity",
+            "invalidity", "survivors")
+MONTHS_PER_YEAR = 12
+BLOCK_PERSONS = 400_000
+
+
+@dataclass(frozen=True)
+class RecordSpec:
+    start: str              # first day a branch is in force (ISO date)
+    month: str              # the month whose record the run uses
+    months_elapsed: int     # whole months from the start to that month
+    density: float
+    credited_at_start: int
+    months: int             # months credited to an insured person in that month
+
+    @property
+    def years_after_start(self) -> float:
+        return self.months_elapsed / MONTHS_PER_YEAR
+
+    def note(self) -> str:
+        return (f"Contributory scheme {years_after_start_label(self)} (started {self.start}): each insured person "
+                f"is credited with {self.months} months of contribution in {self.month} ({self.months_elapsed} months "
+                f"since the start x density {self.density:g} (projection.actuarial.density) + {self.credited_at_start} "
+                "credited at the start (ajk.social_security.transition.months_credited_at_start)); the record of the "
+                "period's middle month stands for every month of the run.")
+
+
+def years_after_start_label(spec) -> str:
+    years = spec.months_elapsed / MONTHS_PER_YEAR
+    if spec.months_elapsed <= 0:
+        return "in its first month"
+    return f"{years:.1f} years after its start".replace(".0 years", " years").replace("1 years", "1 year")
+
+
+def scheme_start(tax_benefit_system):
+    """The first date (ISO string) on which a branch of the contributory scheme is in force; None if never."""
+    node = tax_benefit_system.parameters.ajk.social_security
+    starts = []
+    for branch in BRANCHES:
+        child = node.children.get(branch)
+        if child is None or "in_force" not in child.children:
+            continue
+        starts += [item.instant_str for item in child.children["in_force"].values_list if item.value]
+    return min(starts) if starts else None
+
+
+def _months_between(start: str, month) -> int:
+    """Whole months from ``start`` (a date) to the first day of ``month``; a start after the 1st counts from the next month."""
+    year, number, day = (int(part) for part in start.split("-"))
+    elapsed = (month.start.year - year) * MONTHS_PER_YEAR + (month.start.month - number) - (day > 1)
+    return max(elapsed, 0)
+
+
+def reference_month(period):
+    months = months_of(period)
+    return months[len(months) // 2]
+
+
+def record_spec(tax_benefit_system, period):
+    """The ``RecordSpec`` of a run of ``period``; None when the scheme is not in force in its reference month."""
+    start = scheme_start(tax_benefit_system)
+    month = reference_month(period)
+    if start is None or str(month.stop) < start:
+        return None
+    parameters = tax_benefit_system.parameters(month.start)
+    elapsed = _months_between(start, month)
+    density = float(parameters.projection.actuarial.density)
+    at_start = int(parameters.ajk.social_security.transition.months_credited_at_start)
+    return RecordSpec(start=start, month=str(month), months_elapsed=elapsed, density=density,
+                      credited_at_start=at_start, months=at_start + int(numpy.floor(density * elapsed)))
+
+
+def insured_persons(tax_benefit_system, population, month):
+    """``ss_insured`` in ``month`` for every person (computed by blocks of households)."""
+    month = periods.period(month)
+    window = input_window([month])
+    insured = numpy.zeros(population.n_persons, dtype=bool)
+    starts = population.household_starts()
+    mean_size = max(population.n_persons / max(population.n_households, 1), 1)
+    chunk = max(int(BLOCK_PERSONS / mean_size), 1)
+    for first in range(0, population.n_households, chunk):
+        last = min(first + chunk, population.n_households)
+        block = population.slice_households(first, last, starts)
+        simulation = build_simulation(tax_benefit_system, block, [month], input_months=window)
+        insured[int(starts[first]):int(starts[last])] = numpy.asarray(simulation.calculate("ss_insured", month), dtype=bool)
+        del simulation, block
+    return insured
+
+
+def without_record(population):
+    """A shallow copy of ``population`` without ``ss_contribution_months`` (e.g. the record credited at maturity)."""
+    if RECORD not in population.person:
+        return population
+    person = {name: array for name, array in population.person.items() if name != RECORD}
+    return Population(person=person, household=population.household, person_household=population.person_household,
+                      role=population.role, year=population.year, source=population.source, notes=population.notes)
+
+
+def with_contribution_record(tax_benefit_system, population, period):
+    """(population, spec): ``population`` with the contribution record and contingencies of the scheme's
+    insured persons for a run of ``period``, or (``population``, None) when the scheme is not in force
+    then or the population already has a record (microdata, the compliance checks at maturity)."""
+    if RECORD in population.person:
+        return population, None
+    spec = record_spec(tax_benefit_system, period)
+    if spec is None:
+        return population, None
+    month = periods.period(spec.month)
+    insured = insured_persons(tax_benefit_system, population, month)
+    person = dict(population.person)
+    person[RECORD] = numpy.where(insured, spec.months, 0).astype(numpy.int32)
+    person.update(contingency_inputs(tax_benefit_system, population, month, insured))
+    notes = dict(population.notes)
+    notes["contribution_record"] = spec.note()
+    return Population(person=person, household=population.household, person_household=population.person_household,
+                      role=population.role, year=population.year, source=population.source, notes=notes), spec

@@ -1,0 +1,101 @@
+"""Sampling precision of population estimates: 95 % intervals and rounding to what they support.
+
+A population is a sample when a record stands for more than one household (a synthetic population with
+``--size`` under 1, or weighted microdata); the full synthetic population (every weight 1) has no sampling
+error. Households are the sampling units (persons are drawn with their household). For a weighted total
+T = sum_h w_h y_h the variance is estimated as for a with-replacement draw of n households,
+
+    V(T) = n / (n - 1) x sum_h (w_h y_h - T / n)^2,
+
+and for a ratio R = sum w y / sum w x by linearisation, with w_h (y_h - R x_h) / X in place of w_h y_h
+(Cochran, Sampling Techniques, ch. 2 and 6). The interval is the estimate +- 1.96 sqrt(V). A figure is
+rounded to the first significant digit of the interval's half-width, so no digit is printed that the
+sample cannot support.
+"""
+
+import math
+
+import numpy
+
+Z95 = 1.959963984540054     # the standard normal's 97.5th percentile
+
+
+def is_sample(population) -> bool:
+    weights = numpy.asarray(population.household["household_weight"], dtype=numpy.float64)
+    return bool(weights.size) and (float(weights.max()) > 1.0 + 1e-9 or population.source != "synthetic")
+
+
+def _variance(z):
+    n = len(z)
+    if n < 2:
+        return 0.0
+    return float(n / (n - 1) * ((z - z.mean()) ** 2).sum())
+
+
+def total_half_width(values, weights):
+    """95 % half-width of sum(weights x values) over households (per-household values)."""
+    return Z95 * math.sqrt(_variance(numpy.asarray(weights, dtype=numpy.float64) * numpy.asarray(values, dtype=numpy.float64)))
+
+
+def ratio_half_width(numerator, denominator, weights):
+    """95 % half-width of sum(w y) / sum(w x) (per-household y and x), by linearisation."""
+    w = numpy.asarray(weights, dtype=numpy.float64)
+    y, x = numpy.asarray(numerator, dtype=numpy.float64), numpy.asarray(denominator, dtype=numpy.float64)
+    total_x = float((w * x).sum())
+    if total_x == 0:
+        return 0.0
+    ratio = float((w * y).sum()) / total_x
+    return Z95 * math.sqrt(_variance(w * (y - ratio * x) / total_x))
+
+
+def step_of(half_width):
+    """The rounding step a half-width supports: 10 ** floor(log10(half-width)) (1 when it is 0)."""
+    if not half_width or not math.isfinite(half_width) or half_width <= 0:
+        return None
+    return 10.0 ** math.floor(math.log10(half_width))
+
+
+def rounded(value, half_width):
+    """``value`` rounded to the step its interval supports (unchanged without an interval)."""
+    step = step_of(half_width)
+    if step is None:
+        return value
+    return round(value / step) * step
+
+
+def interval(value, half_width):
+    """{estimate, low, high, half_width, step, estimate_rounded} of a 95 % interval."""
+    step = step_of(half_width)
+    return {"estimate": value, "low": value - half_width, "high": value + half_width, "half_width": half_width,
+            "step": step, "estimate_rounded": rounded(value, half_width)}
+
+
+def _digits(step, scale):
+    return max(0, -int(math.floor(math.log10(step / scale)))) if step else 0
+
+
+def text(entry, scale=1.0, unit=""):
+    """'1,230 (95 % interval 1,100 to 1,360)' in ``scale`` units, rounded to the interval's step."""
+    step = entry.get("step")
+    digits = _digits(step, scale)
+    def show(value):
+        return f"{rounded(value, entry['half_width']) / scale:,.{digits}f}{unit}"
+    if not step:
+        return show(entry["estimate"])
+    return f"{show(entry['estimate'])} (95 % interval {show(entry['low'])} to {show(entry['high'])})"
+
+
+def household_sum(population, person_values):
+    return numpy.bincount(population.person_household, weights=numpy.asarray(person_values, dtype=numpy.float64),
+                          minlength=population.n_households)
+
+
+SMALL_SAMPLE_PERSONS = 1_000
+
+
+def small_sample_warning(population):
+    """A warning (str) when the population holds fewer than 1,000 person records, else None."""
+    if population.n_persons >= SMALL_SAMPLE_PERSONS:
+        return None
+    return (f"warning: only {population.n_persons:,} persons simulated (fewer than {SMALL_SAMPLE_PERSONS:,}); "
+            "sample figures are very uncertain - use a larger --size")

@@ -1,0 +1,173 @@
+"""95 % intervals of the figures ``main`` and ``compare`` print, from the runs' per-household values
+(``openfisca_ajk.precision``). Empty when the population is not a sample."""
+
+import numpy
+
+from openfisca_ajk.microsim.report import adult_equivalents, is_cash
+from openfisca_ajk.population.data import CONSUMPTION
+from openfisca_ajk.population.parameters import poverty_line
+from openfisca_ajk.precision import (household_sum, interval, is_sample, ratio_half_width, rounded, text,
+                                     total_half_width)
+
+FUND_KIND = "social_insurance"
+
+
+def _per_household(run, result):
+    if result.scheme.entity == "household":
+        return result.amount
+    return household_sum(run.population, result.amount)
+
+
+def _receiving_persons(run, result):
+    population = run.population
+    if result.scheme.entity == "household":
+        return (result.months_received > 0) * numpy.bincount(population.person_household, minlength=population.n_households)
+    return household_sum(population, result.months_received > 0)
+
+
+def _welfare(run, cash, equivalents):
+    population = run.population
+    contributions = household_sum(population, run.contributions)
+    return population.household[CONSUMPTION].astype(numpy.float64) + (cash - contributions) / run.n_months / numpy.maximum(equivalents, 1e-9)
+
+
+def run_intervals(tax_benefit_system, run):
+    """{"schemes": {name: {"annual_cost_pkr", "persons"}}, "total_cash_cost_pkr", "poverty_headcount_after_pct"}."""
+    population = run.population
+    if not is_sample(population):
+        return {}
+    w = population.household["household_weight"].astype(numpy.float64)
+    scale = 12 / run.n_months
+    schemes, cash = {}, numpy.zeros(population.n_households)
+    for name, result in run.schemes.items():
+        if not is_cash(result.scheme):
+            continue
+        amount = _per_household(run, result)
+        cash += amount
+        persons = _receiving_persons(run, result)
+        schemes[name] = {"annual_cost_pkr": interval(float((w * amount).sum()) * scale, total_half_width(amount * scale, w)),
+                         "persons": interval(float((w * persons).sum()), total_half_width(persons, w))}
+    out = {"households_in_sample": population.n_households, "schemes": schemes,
+           "total_cash_cost_pkr": interval(float((w * cash).sum()) * scale, total_half_width(cash * scale, w))}
+    if CONSUMPTION in population.household:
+        year = int(str(run.months[0])[:4])
+        parameters = tax_benefit_system.parameters(f"{year}-01-01").population
+        members = numpy.bincount(population.person_household, minlength=population.n_households).astype(numpy.float64)
+        welfare = _welfare(run, cash, adult_equivalents(population, parameters))
+        line, _ = poverty_line(tax_benefit_system, year)
+        poor = (welfare < line) * members
+        share = float((w * poor).sum() / (w * members).sum())
+        out["poverty_headcount_after_pct"] = interval(100 * share, 100 * ratio_half_width(poor, members, w))
+    return out
+
+
+def run_interval_lines(intervals, report):
+    """Plain-text lines: each sample estimate of ``main`` rounded, with its 95 % interval."""
+    if not intervals:
+        return []
+    lines = ["", f"Sampling precision: 95 % intervals ({intervals['households_in_sample']:,} households in the sample; "
+             "figures rounded to what the interval supports)",
+             f"  total cash cost, PKR m a year: {text(intervals['total_cash_cost_pkr'], 1e6)}"]
+    if "poverty_headcount_after_pct" in intervals:
+        lines.append(f"  poverty headcount after transfers, %: {text(intervals['poverty_headcount_after_pct'])}")
+    costs = {row["scheme"]: row["annual_cost_pkr"] or 0.0 for row in report["schemes"]}
+    for name, entry in sorted(intervals["schemes"].items(), key=lambda item: -costs.get(item[0], 0.0)):
+        if entry["annual_cost_pkr"]["estimate"] > 0:
+            lines.append(f"  {name:36} cost PKR m {text(entry['annual_cost_pkr'], 1e6)}; persons {text(entry['persons'])}")
+    return lines
+
+
+def comparison_intervals(base_run, reform_run, employer_before=None, employer_after=None):
+    """95 % intervals of a reform's budget cost, fund benefits, contributions (per-household differences, so the
+    pairing of the two runs on one sample is kept) and persons lifted out of poverty."""
+    population = base_run.population
+    if not is_sample(population):
+        return {}
+    w = population.household["household_weight"].astype(numpy.float64)
+    scale = 12 / base_run.n_months
+    budget, fund = numpy.zeros(population.n_households), numpy.zeros(population.n_households)
+    for name, base in base_run.schemes.items():
+        if not is_cash(base.scheme):
+            continue
+        before, after = _per_household(base_run, base), _per_household(reform_run, reform_run.schemes[name])
+        if base.scheme.kind == FUND_KIND:
+            fund += (after - before) * scale
+        else:
+            budget += (after - before) * scale
+    collected = household_sum(population, reform_run.contributions - base_run.contributions)
+    if employer_after is not None:
+        collected = collected + household_sum(population, employer_after - (employer_before if employer_before is not None else 0))
+    collected = collected * scale
+    return {"households_in_sample": population.n_households,
+            "budget_cost_change_pkr": interval(float((w * budget).sum()), total_half_width(budget, w)),
+            "fund_benefits_change_pkr": interval(float((w * fund).sum()), total_half_width(fund, w)),
+            "contributions_change_pkr": interval(float((w * collected).sum()), total_half_width(collected, w))}
+
+
+def lifted_interval(population, welfare_before, welfare_after, line):
+    """95 % interval of the persons lifted out of poverty (households' persons, weighted)."""
+    w = population.household["household_weight"].astype(numpy.float64)
+    members = numpy.bincount(population.person_household, minlength=population.n_households).astype(numpy.float64)
+    lifted = ((welfare_before < line) & (welfare_after >= line)) * members
+    pushed = ((welfare_before >= line) & (welfare_after < line)) * members
+    return {"persons_lifted_out": interval(float((w * lifted).sum()), total_half_width(lifted, w)),
+            "persons_pushed_in": interval(float((w * pushed).sum()), total_half_width(pushed, w))}
+
+
+def comparison_interval_lines(intervals):
+    """Plain-text sentence parts of a reform's intervals."""
+    if not intervals:
+        return []
+    parts = [f"budget cost PKR m {text(intervals['budget_cost_change_pkr'], 1e6)}",
+             f"fund benefits PKR m {text(intervals['fund_benefits_change_pkr'], 1e6)}",
+             f"contributions PKR m {text(intervals['contributions_change_pkr'], 1e6)}"]
+    if "persons_lifted_out" in intervals:
+        parts.append(f"persons lifted out of poverty {text(intervals['persons_lifted_out'])}")
+        parts.append(f"pushed in {text(intervals['persons_pushed_in'])}")
+    return [f"Sampling precision ({intervals['households_in_sample']:,} households; 95 % intervals): " + "; ".join(parts) + "."]
+
+
+def person_share_interval(population, weights_person, numerator, denominator=None):
+    """95 % interval (``precision.interval``) of a weighted share of persons, households as sampling units;
+    None when ``population`` is not a sample."""
+    if not is_sample(population):
+        return None
+    w = population.household["household_weight"].astype(numpy.float64)
+    base = numpy.ones(population.n_persons) if denominator is None else numpy.asarray(denominator, dtype=numpy.float64)
+    y = household_sum(population, numpy.asarray(numerator, dtype=numpy.float64) * base)
+    x = household_sum(population, base)
+    total = float((w * x).sum())
+    share = float((w * y).sum()) / total if total > 0 else 0.0
+    return interval(share, ratio_half_width(y, x, w))
+
+
+def r202_intervals(context, group, reached, below=None, shortfall_person=None):
+    """95 % intervals of an R202 guarantee's figures (percentages and PKR a month); {} when not a sample."""
+    population, weights = context.population, context.weights
+    out = {}
+    share = person_share_interval(population, weights, reached, group)
+    if share is None:
+        return out
+    out["reached_pct"] = interval(100 * share["estimate"], 100 * share["half_width"])
+    if below is not None:
+        entry = person_share_interval(population, weights, below, group)
+        out["below_minimum_pct"] = interval(100 * entry["estimate"], 100 * entry["half_width"])
+    if shortfall_person is not None:
+        w = population.household["household_weight"].astype(numpy.float64)
+        gap = household_sum(population, numpy.asarray(group, dtype=numpy.float64) * shortfall_person)
+        out["gap_pkr_per_month"] = interval(float((w * gap).sum()), total_half_width(gap, w))
+    return out
+
+
+def interval_suffix(entry, scale=1.0, unit=""):
+    """' (95 % interval a to b)' for a sentence, or '' without an interval."""
+    if not entry or not entry.get("step"):
+        return ""
+    digits = max(0, -int(numpy.floor(numpy.log10(entry["step"] / scale))))
+    return (f" (95 % interval {rounded_value(entry['low'], entry) / scale:,.{digits}f}{unit} to "
+            f"{rounded_value(entry['high'], entry) / scale:,.{digits}f}{unit})")
+
+
+def rounded_value(value, entry):
+    """``value`` rounded to the step ``entry``'s interval supports."""
+    return rounded(value, entry["half_width"])

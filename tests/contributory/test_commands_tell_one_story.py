@@ -1,0 +1,31 @@
+"""The done-when figures as a user sees them: main and compliance on the draft act in 2029."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from openfisca_ajk.compliance.report import compliance_report
+
+BIN = Path(sys.executable).parent
+
+
+def test_main_shows_the_fund_and_intervals(tmp_path):
+    done = subprocess.run([str(BIN / "openfisca-ajk"), "main", "--reform", "draft_social_security_act", "--year", "2029",
+                           "--size", "0.002", "--output", str(tmp_path), "--quiet", "--no-cache"],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "2.5 years after its start" in out
+    assert "cash benefits paid by the contributory fund" in out and "contributions collected by the fund" in out
+    assert "95 % interval" in out and "saving" not in out.replace("not a saving", "")
+    fund_line = next(line for line in out.splitlines() if "paid by the contributory fund" in line)
+    assert float(fund_line.split()[-1].replace(",", "")) > 0      # the short-term branches pay
+    assert "n/a" in out   # no share of an unsourced social-protection budget
+
+
+def test_compliance_shows_intervals_and_the_scheme_after_its_start():
+    report = compliance_report("draft_social_security_act", "2029-06", size=5000)
+    coverage = [check for part in report.c102.parts for check in part.checks if check.id.endswith(".coverage")]
+    assert coverage and all("95 % interval" in check.why for check in coverage if check.verdict in ("meets", "fails"))
+    assert all("95 % interval" in g.why for g in report.r202 if g.verdict == "gap")
+    assert any("2.4 years after its start" in note for note in report.notes)
