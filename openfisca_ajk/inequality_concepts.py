@@ -11,7 +11,7 @@ are transfers), beside the report's own figures.
 import numpy
 
 from openfisca_ajk.microsim.indicators import gini
-from openfisca_ajk.microsim.report import adult_equivalents, is_cash
+from openfisca_ajk.microsim.report import adult_equivalents
 from openfisca_ajk.population.data import CONSUMPTION
 
 DEFERRED_PAY_KIND = "public_service"
@@ -28,7 +28,7 @@ def gini_concepts(tax_benefit_system, run):
     equivalents = numpy.maximum(adult_equivalents(population, parameters), 1e-9)
     pensions, transfers = numpy.zeros(population.n_households), numpy.zeros(population.n_households)
     for result in run.schemes.values():
-        if not is_cash(result.scheme):
+        if not result.scheme.is_cash:
             continue
         amount = result.amount if result.scheme.entity == "household" else \
             numpy.bincount(h, weights=result.amount, minlength=population.n_households)

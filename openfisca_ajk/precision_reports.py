@@ -3,7 +3,7 @@
 
 import numpy
 
-from openfisca_ajk.microsim.report import adult_equivalents, is_cash
+from openfisca_ajk.microsim.report import adult_equivalents
 from openfisca_ajk.population.data import CONSUMPTION
 from openfisca_ajk.population.parameters import poverty_line
 from openfisca_ajk.precision import (household_sum, interval, is_sample, ratio_half_width, rounded, text,
@@ -40,7 +40,7 @@ def run_intervals(tax_benefit_system, run):
     scale = 12 / run.n_months
     schemes, cash = {}, numpy.zeros(population.n_households)
     for name, result in run.schemes.items():
-        if not is_cash(result.scheme):
+        if not result.scheme.is_cash:
             continue
         amount = _per_household(run, result)
         cash += amount
@@ -87,7 +87,7 @@ def comparison_intervals(base_run, reform_run, employer_before=None, employer_af
     scale = 12 / base_run.n_months
     budget, fund = numpy.zeros(population.n_households), numpy.zeros(population.n_households)
     for name, base in base_run.schemes.items():
-        if not is_cash(base.scheme):
+        if not base.scheme.is_cash:
             continue
         before, after = _per_household(base_run, base), _per_household(reform_run, reform_run.schemes[name])
         if base.scheme.kind == FUND_KIND:

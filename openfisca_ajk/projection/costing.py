@@ -151,7 +151,7 @@ def project_costs(tax_benefit_system, law, evaluations, schemes, assumptions, de
             row = _row(law, assumptions.scenario, year, name, scheme, evaluation.year, rule, macro, i,
                        recipients=evaluation.recipients[name] * factor * uptake,
                        persons=evaluation.persons_covered[name] * factor * uptake, benefits=benefits, total=total)
-            if scheme.periodicity == IN_KIND:     # in kind: never costed (the output is a value ceiling)
+            if not scheme.is_cash:     # in kind: never costed (the output is a value ceiling)
                 row.update(benefit_cost_pkr=None, total_cost_pkr=None, pct_gdp=None, pct_total_budget=None,
                            pct_social_protection_budget=None)
             rows.append(row)
