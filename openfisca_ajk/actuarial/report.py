@@ -6,7 +6,8 @@ import math
 from pathlib import Path
 
 from openfisca_ajk.actuarial.charts import cost_rate_chart, reserve_chart, sensitivity_chart
-from openfisca_ajk.projection.outputs import write_json, write_text
+from openfisca_ajk.projection.outputs import _plain, write_json, write_text
+from openfisca_ajk.tools.strict_json import undefined_as_null
 
 TABLE_STEP = 5
 DESIGN_KEYS = ("contribution_rate", "accrual", "qualifying_years", "reduced_years", "grant_minimum_years",
@@ -120,7 +121,7 @@ def write_report(results, folder):
     central = [r for r in results if r["variant"] == "central"]
     text = markdown(results)
     files = [write_text(folder / "report.md", text), write_text(folder / "report.html", to_html(text)),
-             write_json(folder / "valuation.json", results), cost_rate_chart(central, folder / "cost_rates.png"),
+             write_json(folder / "valuation.json", undefined_as_null(results, _plain)), cost_rate_chart(central, folder / "cost_rates.png"),
              reserve_chart(central, folder / "reserve_ratio.png")]
     for law in sorted({r["law"] for r in results}):
         files.append(sensitivity_chart(results, law, folder / f"sensitivity_{law}.png"))

@@ -180,7 +180,7 @@ def _row(law, scenario, year, name, scheme, evaluated, rule, macro, i, recipient
 def _total_row(law, scenario, year, evaluated, cash, contributions, macro, i):
     return {"law": law, "scenario": scenario, "year": int(year), "scheme": "TOTAL_CASH", "kind": "total",
             "status": "", "periodicity": "", "recipient_unit": "", "evaluated_year": int(evaluated),
-            "indexation": "", "recipients": float("nan"), "persons_covered": float("nan"),
+            "indexation": "", "recipients": None, "persons_covered": None,    # not summable across schemes
             "benefit_cost_pkr": cash["benefit_cost_pkr"], "total_cost_pkr": cash["total_cost_pkr"],
             CONTRIBUTIONS + "_pkr": contributions, **_shares(cash["total_cost_pkr"], macro, i),
             "gdp_pkr": float(macro.gdp[i]), "total_budget_pkr": float(macro.total_budget[i]),

@@ -32,6 +32,8 @@ def save_figure(path, figure) -> Path:
 
 
 def _cell(value):
+    if value is None:
+        return ""
     if isinstance(value, float):
         return f"{value:.6g}"
     text = str(value)

@@ -49,3 +49,16 @@ def dumps(data, *, what="the output", default=None, **options) -> str:
             raise
         raise NonFiniteValueError(f"{what}: {place} is not a finite number (NaN or infinite); "
                                   "refusing to write invalid JSON") from error
+
+
+def undefined_as_null(data, default=None):
+    """``data`` with every NaN written as ``null``: for series where NaN means "not defined this year" by
+    design (an average over nobody). An infinity is kept, so ``dumps`` still refuses it."""
+    data = _plain(data, default)
+    if isinstance(data, float) and math.isnan(data):
+        return None
+    if isinstance(data, dict):
+        return {key: undefined_as_null(value, default) for key, value in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [undefined_as_null(value, default) for value in data]
+    return data
