@@ -12,7 +12,7 @@ from openfisca_ajk.entities import Person
 from openfisca_ajk.enums import MaritalStatus, Sex
 from openfisca_ajk.tools.dates import completed_years
 
-NADRA = "https://www.nadra.gov.pk/"
+NADRA = "http://paklaws2014.blogspot.com/2014/11/national-database-and-registration.html"  # National Database and Registration Authority Ordinance 2000
 
 
 class date_of_birth(Variable):
@@ -81,7 +81,7 @@ class has_disability(Variable):
     definition_period = MONTH
     set_input = set_input_dispatch_by_period
     label = "Has a disability (special CNIC or disability certificate)"
-    reference = "https://www.bisp.gov.pk/"
+    reference = "https://www.brecorder.com/news/40037157/two-million-families-to-benefit-from-new-ehsaas-kafaalat-policy-for-special-persons-pm"
     documentation = "A person with a disability as certified for the special CNIC or by the Social Welfare Department."
 
 
@@ -91,5 +91,5 @@ class is_pregnant(Variable):
     definition_period = MONTH
     set_input = set_input_dispatch_by_period
     label = "Is pregnant this month"
-    reference = "https://www.bisp.gov.pk/"
+    reference = "https://en.dailypakistan.com.pk/13-Aug-2020/ehsaas-nashonuma-program-set-to-launch-in-the-nine-districts-of-country-today-says-sania"
     documentation = "Used by maternal and nutrition benefits (BISP Nashonuma, maternity benefits)."

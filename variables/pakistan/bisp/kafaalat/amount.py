@@ -5,7 +5,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_ajk.entities import Household
 
-BISP = "https://www.bisp.gov.pk/"
+BISP = "http://pakistanlawyer.com/2016/07/26/benazir-income-support-program-act-2010/"  # Benazir Income Support Programme Act 2010
 
 
 class bisp_kafaalat_eligible(Variable):
