@@ -77,11 +77,12 @@ def yearly_civil_pensions(tax_benefit_system, year, last_pay, service, commuted,
     maximum = float(pension.maximum_qualifying_service)
     gross = last_pay * float(pension.full_pension_rate) * numpy.minimum(service, maximum) / maximum
     kept = 1 - commuted * float(pension.commutation_share)
-    increases = tax_benefit_system.parameters.ajk.public_service.pension.increase_rate
+    history = tax_benefit_system.parameters.ajk.public_service.pension
     total = numpy.zeros(len(last_pay))
     for start in month_starts(year):
         paid = retirement < numpy.datetime64(start, "D")
-        total += paid * gross * kept * increase_factor(increases, retirement, start)
+        factor = increase_factor(history.increase_rate, retirement, start, history.increase_for_later_retirees)
+        total += paid * gross * kept * factor
     return total
 
 
@@ -183,7 +184,7 @@ def family_pension_target(tax_benefit_system, year: int) -> dict:
 
 def yearly_family_pensions(tax_benefit_system, year, last_pay, service, retirement, death):
     """Family pension paid over the 12 months of ``year``, per family pensioner (the law's formula, PKR)."""
-    increases = tax_benefit_system.parameters.ajk.public_service.pension.increase_rate
+    history = tax_benefit_system.parameters.ajk.public_service.pension
     started = numpy.minimum(retirement, death)
     died_as_pensioner = retirement < death
     total = numpy.zeros(len(last_pay))
@@ -194,7 +195,8 @@ def yearly_family_pensions(tax_benefit_system, year, last_pay, service, retireme
         gross = last_pay * float(pension.full_pension_rate) * numpy.minimum(service, maximum) / maximum
         eligible = (death < numpy.datetime64(start, "D")) & (
             died_as_pensioner | (service >= float(family.minimum_service_death_in_service)))
-        total += eligible * float(family.share_of_pension) * gross * increase_factor(increases, started, start)
+        factor = increase_factor(history.increase_rate, started, start, history.increase_for_later_retirees)
+        total += eligible * float(family.share_of_pension) * gross * factor
     return total
 
 
