@@ -10,6 +10,7 @@ from openfisca_core.periods import ETERNITY, MONTH
 from openfisca_core.variables import Variable
 
 from openfisca_ajk.entities import Person
+from openfisca_ajk.age_inputs import birth_dates
 from openfisca_ajk.public_service import happened_before, happened_within, increase_factor
 from openfisca_ajk.tools.dates import completed_years_between
 
@@ -53,10 +54,10 @@ class age_at_public_service_retirement(Variable):
     unit = "year"
     label = "Age in completed years on the date of retirement from AJK government service"
     reference = PENSION_GUIDE
-    documentation = "From the date of birth and the retirement date."
+    documentation = "From the date of birth (or the age given, see openfisca_ajk.age_inputs) and the retirement date."
 
     def formula(person, period, parameters):
-        birth = person("date_of_birth", period)
+        birth = birth_dates(person, period)
         return completed_years_between(birth, person("public_service_retirement_date", period))
 
 
