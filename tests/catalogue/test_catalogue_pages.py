@@ -103,7 +103,7 @@ def test_scheme_page_links_conditions_and_deciding_inputs(catalogue):
     html = read(catalogue, "schemes/bisp_kafaalat")
     for name in ("bisp_kafaalat_pmt_condition", "bisp_kafaalat_excluded", "has_cnic", "pmt_score"):
         assert f'href="../variables/{name}.html"' in html
-    assert "https://www.bisp.gov.pk/" in html
+    assert "http://pakistanlawyer.com/2016/07/26/benazir-income-support-program-act-2010/" in html
 
 
 def test_home_page_counts_attention_list_and_search_index(catalogue, tax_benefit_system, schemes):
