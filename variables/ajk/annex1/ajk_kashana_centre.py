@@ -3,7 +3,7 @@
 from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
-from openfisca_ajk.entities import Person
+from openfisca_ajk.entities import Household, Person
 from openfisca_ajk.enums import Sex
 
 REFERENCE = "https://spp.swdajk.gov.pk/?p=52"
@@ -13,12 +13,12 @@ class ajk_kashana_centre_orphan_girl(Variable):
     value_type = bool
     entity = Person
     definition_period = MONTH
-    label = "Kashana: an orphan girl (father deceased)"
+    label = "Kashana: an orphan girl (a child of the household whose father has died)"
     reference = REFERENCE
     documentation = "A girl whose father has died; the admission age is not published."
 
     def formula_2000_01(person, period, parameters):
-        return (person("sex", period) == Sex.female) * person("father_is_deceased", period)
+        return person.has_role(Household.CHILD) * (person("sex", period) == Sex.female) * person("father_is_deceased", period)
 
 
 class ajk_kashana_centre_eligible(Variable):

@@ -3,7 +3,7 @@
 from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
-from openfisca_ajk.entities import Person
+from openfisca_ajk.entities import Household, Person
 
 REFERENCE = "https://spp.swdajk.gov.pk/?p=52"
 
@@ -12,12 +12,12 @@ class ajk_special_education_centre_disabled(Variable):
     value_type = bool
     entity = Person
     definition_period = MONTH
-    label = "Special education centre: the person has a disability"
+    label = "Special education centre: a child of the household with a disability"
     reference = REFERENCE
     documentation = "Education for persons with disabilities; the age range is not published."
 
     def formula_2000_01(person, period, parameters):
-        return person("has_disability", period)
+        return person.has_role(Household.CHILD) * person("has_disability", period)
 
 
 class ajk_special_education_centre_eligible(Variable):

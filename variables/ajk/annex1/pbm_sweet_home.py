@@ -3,7 +3,7 @@
 from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
-from openfisca_ajk.entities import Person
+from openfisca_ajk.entities import Household, Person
 
 REFERENCE = "https://www.brecorder.com/news/40212504/pbm-plans-to-launch-project-for-helping-orphans-become-graduates"
 
@@ -12,12 +12,12 @@ class pbm_sweet_home_orphan(Variable):
     value_type = bool
     entity = Person
     definition_period = MONTH
-    label = "Sweet Home: an orphan (father deceased)"
+    label = "Sweet Home: an orphan (a child of the household whose father has died)"
     reference = REFERENCE
     documentation = "Orphan children, educated to matric; the admission age is not published."
 
     def formula_2000_01(person, period, parameters):
-        return person("father_is_deceased", period)
+        return person.has_role(Household.CHILD) * person("father_is_deceased", period)
 
 
 class pbm_sweet_home_eligible(Variable):
