@@ -118,3 +118,12 @@ def test_home_page_counts_attention_list_and_search_index(catalogue, tax_benefit
     assert {"bisp_kafaalat", "pakistan.bisp.kafaalat.quarterly_instalment"} <= names
     assert all((catalogue.output / entry["u"]).is_file() for entry in entries)
     assert "<script src" not in html and "<link" not in html
+
+
+def test_a_parameter_page_shows_the_evidence_of_each_value_and_when_the_last_was_confirmed(catalogue):
+    html = read(catalogue, KAFAALAT_INSTALMENT)
+    assert "<th>Evidence</th>" in html or "Evidence</th>" in html
+    assert ">reported<" in html
+    assert "Last value still valid on" in html and "2025-02-01" in html
+    spp = read(catalogue, "parameters/ajk.social_protection_programme.allowance_per_year")
+    assert ">announced<" in spp
