@@ -31,19 +31,26 @@ def happened_within(dates, period):
     return (days >= numpy.datetime64(str(period.start), "D")) & (days <= numpy.datetime64(str(period.stop), "D"))
 
 
-def increase_factor(increase_rate_parameter, start_dates, instant):
-    """Compound factor of the increases dated after each start date and on or before ``instant``.
+def increase_factor(increase_rate_parameter, start_dates, instant, later_retirees_parameter=None):
+    """Compound factor of the increases granted to pensions that began on ``start_dates``, as of ``instant``.
 
     ``increase_rate_parameter`` is the full history of a parameter whose every value is one increase,
-    in force from its date (e.g. ``ajk.public_service.pension.increase_rate``). A pension that began on or
-    after an increase's date does not receive that increase.
+    in force from its date (e.g. ``ajk.public_service.pension.increase_rate``). An increase dated on or
+    before ``instant`` applies to a pension that began before its date; it also applies to a pension that
+    began on or after its date when ``later_retirees_parameter`` (a yes/no parameter dated like the
+    increases, e.g. ``ajk.public_service.pension.increase_for_later_retirees``) is true at that date, as the
+    notification says "also admissible to pensioners who would retire on or after" it.
     """
+    starts = _days(start_dates)
     steps = sorted((item.instant_str, item.value) for item in increase_rate_parameter.values_list
                    if item.value is not None)
-    if not steps:
-        return numpy.ones(len(numpy.asarray(start_dates)), dtype=numpy.float64)
-    dates = numpy.array([date for date, _ in steps], dtype="datetime64[D]")
-    cumulative = numpy.concatenate([[1.0], numpy.cumprod([1.0 + rate for _, rate in steps])])
-    at_instant = cumulative[numpy.searchsorted(dates, numpy.datetime64(str(instant), "D"), side="right")]
-    at_start = cumulative[numpy.searchsorted(dates, _days(start_dates), side="right")]
-    return numpy.where(at_start < at_instant, at_instant / at_start, 1.0)
+    factor = numpy.ones(starts.shape, dtype=numpy.float64)
+    at = numpy.datetime64(str(instant), "D")
+    for date, rate in steps:
+        dated = numpy.datetime64(date, "D")
+        if dated > at:
+            continue
+        for_later_retirees = bool(later_retirees_parameter(date)) if later_retirees_parameter is not None else False
+        applies = numpy.ones(starts.shape, dtype=bool) if for_later_retirees else starts < dated
+        factor = numpy.where(applies, factor * (1.0 + rate), factor)
+    return factor

@@ -35,6 +35,9 @@ NON_CASH_KINDS = frozenset({"health_insurance"})
 CONTRIBUTORY_KINDS = frozenset({"social_insurance", "public_service"})
 C102_PARTS = {"II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}
 R202_GUARANTEES = {"health_care", "children", "active_age", "older_persons"}
+EVIDENCE_LEVELS = ("enacted", "reported", "announced", "assumed", "unknown")
+#: ``evidence.amount`` may also be ``not_applicable``: an eligibility-only entry (a service that admits people).
+AMOUNT_EVIDENCE_LEVELS = (*EVIDENCE_LEVELS, "not_applicable")
 REQUIRED = ("name", "label", "kind", "provider", "legal_instrument", "status", "entity", "output",
             "eligible", "periodicity", "contingencies", "c102_parts", "r202_guarantees", "conditions",
             "deciding_inputs")
@@ -70,6 +73,12 @@ class Scheme:
     deciding_inputs: tuple
     instalment: str | None = None
     notes: str = ""
+    #: the kind of evidence the scheme's rules rest on: {"eligibility": level, "amount": level}. An amount
+    #: ``unknown`` (not published) or ``announced`` (not shown paid) is not an amount the applicant can be told:
+    #: the service answers "undetermined: rule not published". Default: both from the dated parameters.
+    evidence: tuple = (("eligibility", "reported"), ("amount", "reported"))
+    #: the first month the package models the scheme (``YYYY-MM-DD``); before it the answer is "not modelled".
+    modelled_from: str | None = None
     source_file: str = field(default="", compare=False)
 
     @property
@@ -138,7 +147,7 @@ def parse_scheme(path: Path) -> Scheme:
     for key in REQUIRED:
         if key not in raw:
             _fail(path, key, "is missing")
-    unknown = set(raw) - set(REQUIRED) - {"instalment", "notes"}
+    unknown = set(raw) - set(REQUIRED) - {"instalment", "notes", "evidence", "modelled_from"}
     if unknown:
         _fail(path, sorted(unknown)[0], "is not a scheme field")
     checks = (("kind", KINDS), ("status", STATUSES), ("entity", ENTITIES), ("periodicity", PERIODICITIES))
@@ -153,6 +162,16 @@ def parse_scheme(path: Path) -> Scheme:
     instrument = raw["legal_instrument"]
     if not isinstance(instrument, dict) or not instrument.get("title") or not instrument.get("href"):
         _fail(path, "legal_instrument", "needs a title and an href")
+    evidence = raw.get("evidence", {"eligibility": "reported", "amount": "reported"})
+    if not isinstance(evidence, dict) or set(evidence) != {"eligibility", "amount"}:
+        _fail(path, "evidence", "must give 'eligibility' and 'amount' levels")
+    if evidence["eligibility"] not in EVIDENCE_LEVELS:
+        _fail(path, "evidence", f"eligibility {evidence['eligibility']!r} is not one of {list(EVIDENCE_LEVELS)}")
+    if evidence["amount"] not in AMOUNT_EVIDENCE_LEVELS:
+        _fail(path, "evidence", f"amount {evidence['amount']!r} is not one of {list(AMOUNT_EVIDENCE_LEVELS)}")
+    modelled_from = raw.get("modelled_from")
+    if modelled_from is not None:
+        modelled_from = str(modelled_from)
     if raw["name"] != path.stem:
         _fail(path, "name", f"must equal the file name '{path.stem}'")
     return Scheme(
@@ -164,6 +183,8 @@ def parse_scheme(path: Path) -> Scheme:
         conditions=tuple(_condition(path, c, "conditions") for c in raw["conditions"] or ()),
         deciding_inputs=tuple(raw["deciding_inputs"] or ()), instalment=raw.get("instalment"),
         notes=raw.get("notes", ""), source_file=str(path),
+        evidence=(("eligibility", evidence["eligibility"]), ("amount", evidence["amount"])),
+        modelled_from=modelled_from,
     )
 
 
@@ -171,6 +192,11 @@ def parse_scheme(path: Path) -> Scheme:
 def load_schemes() -> tuple:
     """All schemes, sorted by name."""
     return tuple(parse_scheme(path) for path in sorted(SCHEMES_DIR.glob("*.yaml")))
+
+
+def amount_published(scheme: Scheme) -> bool:
+    """Whether the applicant can be told an amount: its rule is enacted or reported (or it has none to tell)."""
+    return dict(scheme.evidence)["amount"] in {"enacted", "reported", "not_applicable"}
 
 
 def get_scheme(name: str) -> Scheme:

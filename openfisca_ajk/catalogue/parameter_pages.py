@@ -13,7 +13,7 @@ from openfisca_ajk.catalogue.values import (
 )
 from openfisca_ajk.paths import law_folder
 
-SHOWN_KEYS = {"label", "unit", "period", "reference", "status", *NOTE_KEYS}
+SHOWN_KEYS = {"label", "unit", "period", "reference", "status", "evidence", "last_value_still_valid_on", *NOTE_KEYS}
 
 
 def walk(root):
@@ -91,6 +91,8 @@ def _header(page, item, index):
             fields.append((key.capitalize(), (str(metadata[key]),)))
     fields += [(key, (str(value),)) for key, value in sorted(metadata.items())
                if key not in SHOWN_KEYS and isinstance(value, (str, int, float, bool))]
+    if metadata.get("last_value_still_valid_on"):
+        fields.append(("Last value still valid on", (str(metadata["last_value_still_valid_on"]),)))
     history = statuses(metadata)
     if history:
         fields.append(("Status by date", joined([content(f"{date}: ", Badge(status, status)) if date != "0001-01-01"
@@ -116,6 +118,12 @@ def _readers(page, name, index):
     page.add(BulletList(tuple(rows)) if rows else Para(("No formula reads this parameter directly.",)))
 
 
+def evidence_of(metadata, date) -> str:
+    """The evidence level of the value dated ``date``: enacted, reported, announced, assumed or unknown."""
+    evidence = {str(key): str(value) for key, value in ((metadata or {}).get("evidence") or {}).items()}
+    return evidence.get(date, "")
+
+
 def _value_rows(item):
     metadata = item.metadata or {}
     value_dates = sorted(at.instant_str for at in item.values_list)
@@ -131,8 +139,11 @@ def _value_rows(item):
     for date in value_dates:
         status = in_force(dict(statuses(metadata)), date)
         status_cell = (Badge(status, status),) if status else ()
+        evidence = evidence_of(metadata, date)
+        evidence_cell = (Badge(evidence, evidence),) if evidence else ()
         refs = joined(attached[date], "; ")
-        rows.append(Row(((date,), (format_value(values[date]),), status_cell, refs), anchor_id("from", date)))
+        rows.append(Row(((date,), (format_value(values[date]),), status_cell, evidence_cell, refs),
+                        anchor_id("from", date)))
     return tuple(rows)
 
 
@@ -141,7 +152,7 @@ def leaf_page(item, index) -> Page:
     _header(page, item, index)
     unit = (item.metadata or {}).get("unit")
     page.add(Heading(2, ("Values",), "values"))
-    page.add(Table(("Effective from", f"Value ({unit})" if unit else "Value", "Status", "References"),
+    page.add(Table(("Effective from", f"Value ({unit})" if unit else "Value", "Status", "Evidence", "References"),
                    _value_rows(item)))
     return page
 

@@ -27,7 +27,8 @@ def scheme_table(report) -> str:
     """Schemes by cash cost; eligible and receiving counts in the scheme's unit (households or persons)."""
     lines = [f"Schemes, {report['period']} ({report['months']} month(s); population {report['population']['persons']:,.0f} "
              f"persons in {report['population']['households']:,.0f} households, {report['population']['source']})"
-             + (f", reform {report['reform']}" if report.get("reform") else ""),
+             + (f", reform {report['reform']}" if report.get("reform")
+                else ", baseline: enacted and reported values only, no reform applied"),
              f"{'scheme':36} {'unit':9} {'eligible':>10} {'receiving':>10} {'persons':>10} {'cost PKR m/yr':>14} "
              f"{'% AJK budget':>12} {'% GDP':>7} {'coverage %':>10}"]
     for row in sorted(report["schemes"], key=_cost_key):

@@ -117,9 +117,11 @@ def build_report(tax_benefit_system, run):
         value = float((result.amount * weights).sum())
         annual_value = value * 12 / n_months
         cost, annual_cost = (value, annual_value) if cash else (None, None)
-        covered_any_incl_in_kind |= person_received
-        for guarantee in scheme.r202_guarantees:
-            covered_by_guarantee[guarantee] |= person_received
+        if dict(scheme.evidence)["amount"] != "not_applicable":
+            # an eligibility-only entry (a referral to an institution) protects no one by itself: not coverage
+            covered_any_incl_in_kind |= person_received
+            for guarantee in scheme.r202_guarantees:
+                covered_by_guarantee[guarantee] |= person_received
         if cash:
             covered_any |= person_received
             if scheme.is_social_assistance:

@@ -31,3 +31,10 @@ def group_max(group, array):
     result = numpy.full(group.count, -numpy.inf)
     result[nonempty] = numpy.maximum.reduceat(numpy.asarray(array), starts)
     return result
+
+
+def district_covered(household, period, covered_districts):
+    """Whether each household's district is covered, from a parameter node with one yes/no child per district
+    (named as the ``District`` items), looked up by each household's district."""
+    names = household("district", period).decode_to_str()
+    return numpy.asarray(covered_districts[names], dtype=bool)

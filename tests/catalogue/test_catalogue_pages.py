@@ -107,7 +107,7 @@ def test_scheme_page_links_conditions_and_deciding_inputs(catalogue):
     html = read(catalogue, "schemes/bisp_kafaalat")
     for name in ("bisp_kafaalat_pmt_condition", "bisp_kafaalat_excluded", "has_cnic", "pmt_score"):
         assert f'href="../variables/{name}.html"' in html
-    assert "https://www.bisp.gov.pk/" in html
+    assert "http://pakistanlawyer.com/2016/07/26/benazir-income-support-program-act-2010/" in html
 
 
 def test_home_page_counts_attention_list_and_search_index(catalogue, tax_benefit_system, schemes):
@@ -122,3 +122,12 @@ def test_home_page_counts_attention_list_and_search_index(catalogue, tax_benefit
     assert {"bisp_kafaalat", "pakistan.bisp.kafaalat.quarterly_instalment"} <= names
     assert all((catalogue.output / entry["u"]).is_file() for entry in entries)
     assert "<script src" not in html and "<link" not in html
+
+
+def test_a_parameter_page_shows_the_evidence_of_each_value_and_when_the_last_was_confirmed(catalogue):
+    html = read(catalogue, KAFAALAT_INSTALMENT)
+    assert "<th>Evidence</th>" in html or "Evidence</th>" in html
+    assert ">reported<" in html
+    assert "Last value still valid on" in html and "2025-02-01" in html
+    spp = read(catalogue, "parameters/ajk.social_protection_programme.allowance_per_year")
+    assert ">announced<" in spp

@@ -12,8 +12,9 @@ from openfisca_ajk.paths import PACKAGE_DIR, law_folder
 # the compound factor of dated pension increases. Each is pure numpy and imports nothing else of the package
 # but the date tools.
 ALLOWED = {"openfisca_ajk.entities", "openfisca_ajk.enums", "openfisca_ajk.tools.dates", "openfisca_ajk.tools.groups",
-           "openfisca_ajk.public_service"}
-HELPERS = {"openfisca_ajk.tools.dates", "openfisca_ajk.tools.groups", "openfisca_ajk.public_service"}
+           "openfisca_ajk.public_service", "openfisca_ajk.age_inputs"}
+HELPERS = {"openfisca_ajk.tools.dates", "openfisca_ajk.tools.groups", "openfisca_ajk.public_service",
+           "openfisca_ajk.age_inputs"}
 
 
 def package_imports(path):

@@ -48,7 +48,10 @@ def problems_of(file, path, node, document):
         for date, entries in reference.items():
             entries = entries if isinstance(entries, list) else [entries]
             for entry in entries:
-                if not isinstance(entry, dict) or not entry.get("title") or not entry.get("href"):
+                if not isinstance(entry, dict) or not entry.get("title"):
+                    problems.append(f"{where}: reference of {date} needs title and href")
+                elif not entry.get("href") and not entry.get("citation_only"):
+                    # a printed source found without its web address names itself and says so
                     problems.append(f"{where}: reference of {date} needs title and href")
     elif reference is not None:
         problems.append(f"{where}: metadata.reference must be keyed by effective date")

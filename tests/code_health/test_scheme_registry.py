@@ -85,3 +85,24 @@ def test_no_tool_tests_periodicity_or_kind_strings_itself():
             if pattern in text:
                 offenders.append(f"{path.relative_to(package)}: {pattern}")
     assert offenders == []
+
+
+def test_a_bad_evidence_level_names_file_and_field(tmp_path):
+    with open(SCHEMES[0].source_file, encoding="utf-8") as handle:
+        good = handle.read()
+    bad = tmp_path / f"{SCHEMES[0].name}.yaml"
+    bad.write_text(good + "evidence: {eligibility: reported, amount: rumoured}\n", encoding="utf-8")
+    with pytest.raises(SchemeRegistryError, match="field 'evidence': amount 'rumoured' is not one of"):
+        parse_scheme(bad)
+
+
+def test_unpublished_amounts_are_marked():
+    """A scheme whose amount is unknown or only announced says so; the service answers 'rule not published'."""
+    from openfisca_ajk.scheme_registry import amount_published, get_scheme
+
+    assert not amount_published(get_scheme("ajk_social_protection_allowance"))
+    assert not amount_published(get_scheme("zakat_education_stipend"))
+    assert amount_published(get_scheme("pbm_education_support"))
+    assert amount_published(get_scheme("ajk_kashana_centre"))           # eligibility only, nothing to tell
+    assert get_scheme("bisp_kafaalat").modelled_from == "2011-01-01"
+    assert len([s for s in SCHEMES if not amount_published(s)]) >= 8

@@ -53,7 +53,9 @@ def test_retired_public_servant_pension_with_increases(tax_benefit_system):
 
 def test_elderly_widower_alone(tax_benefit_system):
     result = compute(tax_benefit_system, "elderly_widower_alone",
-                     ["ajk_social_protection_allowance", "zakat_guzara_allowance", "bisp_kafaalat"])
-    assert result["ajk_social_protection_allowance"] == pytest.approx([20000 / 12])
+                     ["ajk_social_protection_allowance", "ajk_social_protection_allowance_eligible",
+                      "zakat_guzara_allowance", "bisp_kafaalat"])
+    assert result["ajk_social_protection_allowance"] == [0]     # no SPP payment found: the baseline pays none
+    assert result["ajk_social_protection_allowance_eligible"] == [True]
     assert result["zakat_guzara_allowance"] == pytest.approx([250])
     assert result["bisp_kafaalat"] == [0]

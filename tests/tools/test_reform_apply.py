@@ -60,7 +60,7 @@ def test_from_onward_replaces_later_scheduled_values(tax_benefit_system, data):
     assert instalment(reformed, "2025-03-01") == 11000
     assert kafaalat(reformed, "2026-06") == pytest.approx(11000 / 3)
     cutoff = "pakistan.bisp.kafaalat.pmt_cutoff_disability"
-    assert tax_benefit_system.parameters.pakistan.bisp.kafaalat.pmt_cutoff_disability("2026-06-01") == 37
+    assert tax_benefit_system.parameters.pakistan.bisp.kafaalat.pmt_cutoff_disability("2026-06-01") == 32
     reformed = apply_changes(tax_benefit_system, {cutoff: {"2025-01-01": 35}})
     assert reformed.parameters.pakistan.bisp.kafaalat.pmt_cutoff_disability("2026-06-01") == 35
 

@@ -10,9 +10,10 @@ from openfisca_core.variables import Variable
 
 from openfisca_ajk.entities import Person
 from openfisca_ajk.enums import MaritalStatus, Sex
+from openfisca_ajk.age_inputs import MissingAgeInputError
 from openfisca_ajk.tools.dates import completed_years
 
-NADRA = "https://www.nadra.gov.pk/"
+NADRA = "http://paklaws2014.blogspot.com/2014/11/national-database-and-registration.html"  # National Database and Registration Authority Ordinance 2000
 
 
 class date_of_birth(Variable):
@@ -22,7 +23,11 @@ class date_of_birth(Variable):
     default_value = date(1970, 1, 1)
     label = "Date of birth"
     reference = NADRA
-    documentation = "Date of birth as recorded on the CNIC or B-form (child registration certificate)."
+    documentation = """
+    Date of birth as recorded on the CNIC or B-form (child registration certificate). The age may be given
+    instead: a rule that needs a date (months of age, age at retirement) then takes the latest date of
+    birth compatible with the age given (openfisca_ajk.age_inputs.birth_dates).
+    """
 
 
 class age(Variable):
@@ -34,10 +39,15 @@ class age(Variable):
     reference = NADRA
     documentation = """
     Completed years of age on the first day of the month, from the date of birth.
-    It may be given directly instead of the date of birth.
+    It may be given directly instead of the date of birth. With neither input in the situation, a rule
+    that needs the age raises an error naming both (never a silent default date of birth).
     """
 
     def formula(person, period, parameters):
+        if not person.simulation.get_holder("date_of_birth").get_known_periods():
+            raise MissingAgeInputError(
+                f"age ({period}): a rule needs the age, but neither 'date_of_birth' nor 'age' is given; "
+                "give one of them for every person")
         years = completed_years(person("date_of_birth", period), period.start)
         return numpy.maximum(years, 0)
 
@@ -81,7 +91,7 @@ class has_disability(Variable):
     definition_period = MONTH
     set_input = set_input_dispatch_by_period
     label = "Has a disability (special CNIC or disability certificate)"
-    reference = "https://www.bisp.gov.pk/"
+    reference = "https://www.brecorder.com/news/40037157/two-million-families-to-benefit-from-new-ehsaas-kafaalat-policy-for-special-persons-pm"
     documentation = "A person with a disability as certified for the special CNIC or by the Social Welfare Department."
 
 
@@ -91,5 +101,5 @@ class is_pregnant(Variable):
     definition_period = MONTH
     set_input = set_input_dispatch_by_period
     label = "Is pregnant this month"
-    reference = "https://www.bisp.gov.pk/"
+    reference = "https://en.dailypakistan.com.pk/13-Aug-2020/ehsaas-nashonuma-program-set-to-launch-in-the-nine-districts-of-country-today-says-sania"
     documentation = "Used by maternal and nutrition benefits (BISP Nashonuma, maternity benefits)."

@@ -17,7 +17,7 @@ class school_level(Variable):
     definition_period = MONTH
     set_input = set_input_dispatch_by_period
     label = "School level currently enrolled in"
-    reference = "https://www.bisp.gov.pk/"
+    reference = "https://www.urdupoint.com/en/pakistan/118-million-children-enrolled-under-benazir-t-1705170.html"
     documentation = "None, primary, secondary, higher secondary or tertiary."
 
 
@@ -28,5 +28,5 @@ class school_attendance_rate(Variable):
     set_input = set_input_dispatch_by_period
     unit = "/1"
     label = "Share of school days attended (0 to 1)"
-    reference = "https://www.bisp.gov.pk/"
+    reference = "https://www.urdupoint.com/en/pakistan/118-million-children-enrolled-under-benazir-t-1705170.html"
     documentation = "Attendance over the current quarter as a share of school days, between 0 and 1."

@@ -37,7 +37,7 @@ class pmt_score(Variable):
     set_input = set_input_dispatch_by_period
     unit = "score"
     label = "NSER proxy-means-test score (0 to 100)"
-    reference = "https://www.bisp.gov.pk/"
+    reference = "https://www.urdupoint.com/en/pakistan/finance-division-allocates-rs-364078-millio-1624977.html"
     documentation = """
     Poverty score of the household in the National Socio-Economic Registry (NSER);
     lower is poorer. A household that was never surveyed has no score: the default
@@ -52,5 +52,5 @@ class household_weight(Variable):
     definition_period = YEAR
     set_input = set_input_dispatch_by_period
     label = "Survey weight: households this record stands for"
-    reference = "https://www.pbs.gov.pk/"
+    reference = "https://nation.com.pk/27-Aug-2017/census-2017-ajk-population-rises-to-over-4m"
     documentation = "Weight of the household in a population; 1 for a single application."

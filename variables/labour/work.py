@@ -41,7 +41,7 @@ class is_public_servant(Variable):
     definition_period = MONTH
     set_input = set_input_dispatch_by_period
     label = "Employed by the AJK or federal government"
-    reference = "https://www.bisp.gov.pk/"
+    reference = "https://propakistani.pk/2019/12/24/govt-to-remove-600000-people-from-benazir-income-support-program/"
     documentation = "Public servants of AJK or of the federal government (including autonomous bodies)."
 
 

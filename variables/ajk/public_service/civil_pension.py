@@ -10,6 +10,7 @@ from openfisca_core.periods import ETERNITY, MONTH
 from openfisca_core.variables import Variable
 
 from openfisca_ajk.entities import Person
+from openfisca_ajk.age_inputs import birth_dates
 from openfisca_ajk.public_service import happened_before, happened_within, increase_factor
 from openfisca_ajk.tools.dates import completed_years_between
 
@@ -53,10 +54,10 @@ class age_at_public_service_retirement(Variable):
     unit = "year"
     label = "Age in completed years on the date of retirement from AJK government service"
     reference = PENSION_GUIDE
-    documentation = "From the date of birth and the retirement date."
+    documentation = "From the date of birth (or the age given, see openfisca_ajk.age_inputs) and the retirement date."
 
     def formula(person, period, parameters):
-        birth = person("date_of_birth", period)
+        birth = birth_dates(person, period)
         return completed_years_between(birth, person("public_service_retirement_date", period))
 
 
@@ -121,14 +122,15 @@ class ajk_civil_pension_increase_factor(Variable):
     label = "Compound factor of the AJK increases granted to the pension since it began"
     reference = INCREASES
     documentation = """
-    Product of (1 + rate) of every increase (15 % Jul 2022, 17.5 % Jul 2023, 7 % Jul 2025) dated after the
-    retirement date and on or before this month; 1 for a pension that began after the last increase.
+    Product of (1 + rate) of every increase (15 % Jul 2022, 17.5 % Jul 2023, 7 % Jul 2025) dated on or before
+    this month and granted to the pension: one dated after the retirement date, or one that is also admissible
+    to pensioners who retire on or after its date (the 2025 notification says so; 2023 read the same way).
     """
 
     def formula_2008_07(person, period, parameters):
-        increases = person.simulation.tax_benefit_system.parameters.ajk.public_service.pension.increase_rate
+        history = person.simulation.tax_benefit_system.parameters.ajk.public_service.pension
         retirement_date = person("public_service_retirement_date", period)
-        return increase_factor(increases, retirement_date, period.start)
+        return increase_factor(history.increase_rate, retirement_date, period.start, history.increase_for_later_retirees)
 
 
 class ajk_civil_pension(Variable):

@@ -78,7 +78,7 @@ class ajk_family_pension(Variable):
         gross = person("deceased_public_servant_last_pay", period) * pension.full_pension_rate * service_fraction
         started = numpy.minimum(person("deceased_public_servant_retirement_date", period),
                                 person("deceased_public_servant_death_date", period))
-        increases = person.simulation.tax_benefit_system.parameters.ajk.public_service.pension.increase_rate
-        factor = increase_factor(increases, started, period.start)
+        history = person.simulation.tax_benefit_system.parameters.ajk.public_service.pension
+        factor = increase_factor(history.increase_rate, started, period.start, history.increase_for_later_retirees)
         family_share = public_service.family_pension.share_of_pension
         return person("ajk_family_pension_eligible", period) * family_share * gross * factor

@@ -13,7 +13,7 @@ from openfisca_ajk.entities import Household, Person
 from openfisca_ajk.enums import MaritalStatus
 from openfisca_ajk.tools.dates import MONTHS_PER_YEAR
 
-REPORT_2016 = "https://tribune.com.pk/"
+ZAKAT_HEADS = "https://zakat.ajk.gov.pk/zakat-disbursement"
 REPORT_2022 = "https://www.dawn.com/news/1695688/azad-kashmir-to-improve-collection-distribution-of-zakat"
 CZC_RULES = "http://www.zakat.gop.pk/forms/ZakatDistributionProces.aspx?MID=3"
 
@@ -60,7 +60,7 @@ class zakat_guzara_allowance_eligible(Variable):
     entity = Household
     definition_period = MONTH
     label = "Eligible for the AJK Zakat guzara allowance"
-    reference = (REPORT_2016, REPORT_2022)
+    reference = (ZAKAT_HEADS, REPORT_2022)
     documentation = "The household has an adult Muslim member assessed as a mustahiq by the local zakat committee."
 
     def formula_2016_12(household, period, parameters):
@@ -87,7 +87,7 @@ class zakat_guzara_allowance(Variable):
     definition_period = MONTH
     unit = "currency-PKR"
     label = "AJK Zakat guzara (subsistence) allowance, PKR per month"
-    reference = (REPORT_2016, REPORT_2022, "https://dailytimes.com.pk/954874/zakat-systems-digitalization-afoot-ajk-pm-3/")
+    reference = (ZAKAT_HEADS, REPORT_2022, "https://dailytimes.com.pk/954874/zakat-systems-digitalization-afoot-ajk-pm-3/")
     documentation = """
     December 2016 schedule, per month by household size: up to 3 members Rs 1,000;
     4 to 6 members Rs 1,300; 7 or more Rs 1,600.

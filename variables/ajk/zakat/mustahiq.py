@@ -38,7 +38,7 @@ class zakat_household_size(Variable):
     definition_period = MONTH
     unit = "person"
     label = "Number of members of the household, for the zakat guzara schedule"
-    reference = "https://tribune.com.pk/"
+    reference = "https://zakat.ajk.gov.pk/zakat-disbursement"
     documentation = "All members of the household, whatever their role."
 
     def formula(household, period, parameters):

@@ -104,7 +104,7 @@ class pbm_child_support_pmt_condition(Variable):
     entity = Household
     definition_period = MONTH
     label = "PBM Child Support: the household's PMT score is at or below the cut-off (16.17)"
-    reference = ("https://www.pbm.gov.pk:443/csp.html", "https://tribune.com.pk/story/2124132/fonts.googleapis.com")
+    reference = ("https://www.pbm.gov.pk:443/csp.html", "https://tribune.com.pk/story/2124132")
     documentation = "PBM uses the BISP poverty scorecard cut-off: a score at or below 16.17 qualifies."
 
     def formula_2011_01(household, period, parameters):

@@ -36,7 +36,7 @@ class average_phone_bill(Variable):
     set_input = set_input_dispatch_by_period
     unit = "currency-PKR"
     label = "Average monthly PTCL or mobile phone bill over the last six months, PKR"
-    reference = "https://tribune.com.pk/story/2124132/fonts.googleapis.com"
+    reference = "https://tribune.com.pk/story/2124132"
     documentation = "Average of the last six months' PTCL or mobile bills; one of BISP's December 2019 exclusion filters."
 
 
@@ -46,5 +46,5 @@ class used_executive_nadra_services(Variable):
     definition_period = MONTH
     set_input = set_input_dispatch_by_period
     label = "Obtained a passport through an executive centre, or a CNIC at the executive fee"
-    reference = "https://tribune.com.pk/story/2124132/fonts.googleapis.com"
+    reference = "https://tribune.com.pk/story/2124132"
     documentation = "Executive passport or executive-fee identity services; one of BISP's December 2019 exclusion filters."

@@ -1,12 +1,30 @@
 """Benazir Kafaalat: eligibility and the amount paid."""
 
+import numpy
 from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
 from openfisca_ajk.entities import Household
 from openfisca_ajk.tools.dates import MONTHS_PER_QUARTER
 
-BISP = "https://www.bisp.gov.pk/"
+BISP = "http://pakistanlawyer.com/2016/07/26/benazir-income-support-program-act-2010/"  # Benazir Income Support Programme Act 2010
+
+
+class bisp_kafaalat_modelled(Variable):
+    value_type = bool
+    entity = Household
+    definition_period = MONTH
+    label = "Benazir Kafaalat: the package models the scheme this month (from January 2011)"
+    reference = (BISP, "http://www.bisp.gov.pk/SC_Introduction.aspx")
+    documentation = """
+    False before 2011: from July 2008 to April 2009 recipients were chosen on forms distributed through
+    parliamentarians, and the poverty scorecard applies from 2011, so the eligibility of 2008-2010 cannot be
+    computed from a household's data. In those months bisp_kafaalat is 0 because the scheme is not modelled,
+    not because the household is ineligible; the scheme registry says so (modelled_from).
+    """
+
+    def formula_2011_01(household, period, parameters):
+        return numpy.ones(household.count, dtype=bool)
 
 
 class bisp_kafaalat_eligible(Variable):

@@ -13,7 +13,7 @@ from openfisca_core.variables import Variable
 from openfisca_ajk.entities import Household, Person
 from openfisca_ajk.enums import MaritalStatus, Sex
 
-BISP = "https://www.bisp.gov.pk/"
+BISP = "http://pakistanlawyer.com/2016/07/26/benazir-income-support-program-act-2010/"  # Benazir Income Support Programme Act 2010
 FILTERS = "https://propakistani.pk/2019/12/24/govt-to-remove-600000-people-from-benazir-income-support-program/"
 
 
@@ -23,7 +23,7 @@ class bisp_kafaalat_pmt_condition(Variable):
     definition_period = MONTH
     label = "Kafaalat: the household's PMT score is within the cut-off"
     reference = (
-        "https://tribune.com.pk/story/2124132/fonts.googleapis.com",
+        "https://tribune.com.pk/story/2124132",
         "https://www.urdupoint.com/en/pakistan/finance-division-allocates-rs-364078-millio-1624977.html",
     )
     documentation = """

@@ -22,14 +22,15 @@ class bisp_nashonuma_eligible(Variable):
     reference = (LAUNCH, RATES_2023)
     documentation = """
     A pregnant woman or a child under two whose household is Kafaalat-eligible,
-    from the launch in August 2020. The programme's district roll-out (nine
-    districts at launch, 158 by FY2024) is not modelled.
+    in a district the programme runs in (in AJK Bagh from the launch in August
+    2020, every district from July 2023).
     """
 
     def formula_2020_08(person, period, parameters):
         household_eligible = person("bisp_nashonuma_household_eligible", period)
+        in_district = person("bisp_nashonuma_district_covered", period)
         in_category = person("bisp_nashonuma_beneficiary_category", period)
-        return household_eligible * in_category
+        return household_eligible * in_district * in_category
 
 
 class bisp_nashonuma_quarterly_stipend(Variable):

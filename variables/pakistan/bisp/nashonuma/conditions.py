@@ -11,8 +11,10 @@ import numpy
 from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
+from openfisca_ajk.age_inputs import birth_dates
 from openfisca_ajk.entities import Person
 from openfisca_ajk.tools.dates import months_between
+from openfisca_ajk.tools.groups import district_covered
 
 LAUNCH = "https://en.dailypakistan.com.pk/13-Aug-2020/ehsaas-nashonuma-program-set-to-launch-in-the-nine-districts-of-country-today-says-sania"
 TWO_YEARS = "https://www.bolnews.com/pakistan/2020/08/government-decides-to-give-stipend-to-mothers-for-2-years-from-birth/"
@@ -29,6 +31,22 @@ class bisp_nashonuma_household_eligible(Variable):
 
     def formula_2020_08(person, period, parameters):
         return person.household("bisp_kafaalat_eligible", period)
+
+
+class bisp_nashonuma_district_covered(Variable):
+    value_type = bool
+    entity = Person
+    definition_period = MONTH
+    label = "Nashonuma: the programme runs in the person's district"
+    reference = (LAUNCH, CONDITIONS)
+    documentation = """
+    In AJK the programme started in Bagh at its launch (August 2020) and covers every district from July
+    2023 (its extension dates are not reported; parameter covered_districts).
+    """
+
+    def formula_2020_08(person, period, parameters):
+        covered_districts = parameters(period).pakistan.bisp.nashonuma.covered_districts
+        return district_covered(person.household, period, covered_districts)
 
 
 class bisp_nashonuma_pregnant_woman(Variable):
@@ -56,12 +74,13 @@ class bisp_nashonuma_child_age_in_months(Variable):
     reference = TWO_YEARS
     documentation = """
     Completed months of age on the first day of the month, from the date of
-    birth (0 for a child born during the month). Nashonuma needs the date of
-    birth: an age given in years is not precise enough.
+    birth (0 for a child born during the month). A child given by age in years
+    is taken to have reached that age on the first day of the month the age is
+    given for (so 0 or 1 year is under two, 2 years is not).
     """
 
     def formula(person, period, parameters):
-        months = months_between(person("date_of_birth", period), period.start)
+        months = months_between(birth_dates(person, period), period.start)
         return numpy.maximum(months, 0)
 
 

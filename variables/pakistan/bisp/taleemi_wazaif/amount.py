@@ -21,7 +21,8 @@ class bisp_taleemi_wazaif_eligible(Variable):
     label = "Eligible for the Benazir Taleemi Wazaif education stipend"
     reference = (RATES_2012, RATES_2021)
     documentation = """
-    The child's household receives the Kafaalat, the child is enrolled at a
+    The child's household receives the Kafaalat in a district the programme
+    runs in, the child is enrolled at a
     covered level, is within the age limits, attended at least 70 % of school
     days, and (2012 design) is among the family's first three paid children.
     """
@@ -29,6 +30,7 @@ class bisp_taleemi_wazaif_eligible(Variable):
     def formula_2012_10(person, period, parameters):
         return (
             person("bisp_taleemi_wazaif_household_eligible", period)
+            * person("bisp_taleemi_wazaif_district_covered", period)
             * person("bisp_taleemi_wazaif_covered_level", period)
             * person("bisp_taleemi_wazaif_age_condition", period)
             * person("bisp_taleemi_wazaif_attendance_condition", period)

@@ -13,6 +13,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_ajk.entities import Person
 from openfisca_ajk.enums import SchoolLevel
+from openfisca_ajk.tools.groups import district_covered
 
 PID_2012 = "http://pid.gov.pk/site/press_detail/1322"
 ENROLMENT_2021 = "https://www.urdupoint.com/en/pakistan/118-million-children-enrolled-under-benazir-t-1705170.html"
@@ -30,6 +31,26 @@ class bisp_taleemi_wazaif_household_eligible(Variable):
 
     def formula_2012_10(person, period, parameters):
         return person.household("bisp_kafaalat_eligible", period)
+
+
+class bisp_taleemi_wazaif_district_covered(Variable):
+    value_type = bool
+    entity = Person
+    definition_period = MONTH
+    label = "Taleemi Wazaif: the programme runs in the household's district"
+    reference = (
+        "http://nation.com.pk/national/22-Sep-2017/bisp-role-in-poverty-alleviation-discussed",
+        "https://pakobserver.net/bisp-expand-wet-project-two-districts-ajk/",
+        "https://www.samaa.tv/education/2020/11/pakistan-to-offer-stipend-to-five-million-primary-students/",
+    )
+    documentation = """
+    In AJK the programme ran in Bagh, Kotli and Mirpur, then also in Neelum and Haveli from March 2018,
+    and in every district from the nationwide expansion of November 2020 (parameter covered_districts).
+    """
+
+    def formula_2012_10(person, period, parameters):
+        covered_districts = parameters(period).pakistan.bisp.taleemi_wazaif.covered_districts
+        return district_covered(person.household, period, covered_districts)
 
 
 class bisp_taleemi_wazaif_covered_level(Variable):
