@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy
+from openfisca_core.errors import ParameterNotFoundError
 from openfisca_core.simulations import SimulationBuilder
 
 from openfisca_ajk.scheme_registry import load_schemes
 from openfisca_ajk.service.constants import FORMULA_INPUTS
+from openfisca_ajk.service.errors import date_not_modelled
 
 _LOCK = threading.Lock()
 
@@ -133,4 +135,7 @@ class _Ref:
 def analyse(system, period):
     """``{scheme name: SchemeAnalysis}`` for ``system`` at ``period`` (a month string), cached."""
     with _LOCK:
-        return _analyse(id(system), _Ref(system), str(period))
+        try:
+            return _analyse(id(system), _Ref(system), str(period))
+        except ParameterNotFoundError as error:
+            raise date_not_modelled(period, error) from error

@@ -1,5 +1,7 @@
 """The one error the service raises: a structured list of problems, each naming a field."""
 
+import re
+
 HTTP_STATUS = {
     "payload_too_large": 413,
     "not_found": 404,
@@ -47,3 +49,12 @@ class ApplicationError(ValueError):
     def to_dict(self):
         """``{"error": <first problem>, "errors": [every problem]}``."""
         return {"error": self.problems[0], "errors": self.problems}
+
+
+def date_not_modelled(month, error):
+    """The error for a month whose law is not fully encoded (``error``: openfisca-core's ParameterNotFoundError)."""
+    quoted = re.search(r"parameter '([^']+)'", str(error))
+    name = quoted.group(1) if quoted else error.name
+    return ApplicationError.single(
+        "date_not_modelled", "date", f"the law of {month} is not fully encoded: parameter {name} has no value "
+        "then; ask for a later month")

@@ -15,6 +15,7 @@ from datetime import date
 
 import numpy
 from openfisca_core import periods
+from openfisca_core.errors import ParameterNotFoundError
 
 from openfisca_ajk.scheme_registry import load_schemes
 from openfisca_ajk.service.analysis import analyse
@@ -23,9 +24,10 @@ from openfisca_ajk.service.builder import Override, build
 from openfisca_ajk.service.bulk import intake
 from openfisca_ajk.service import budget
 from openfisca_ajk.service.constants import CHUNK_COST, EVALUATION_SCHEMA, MAX_APPLICATION_COST, MAX_BATCH, MAX_REQUEST_COST
-from openfisca_ajk.service.errors import ApplicationError, problem
+from openfisca_ajk.service.errors import ApplicationError, date_not_modelled, problem
 from openfisca_ajk.service.intake import choose_reform, load_application
 from openfisca_ajk.service.outcomes import NOT_ELIGIBLE
+from openfisca_ajk.service.publication import apply_publication
 from openfisca_ajk.service.reasons import add_reasons
 from openfisca_ajk.service.report import BaselineColumns, quick_results, scheme_result, summary
 from openfisca_ajk.service.settling import can_settle, unconfirmed
@@ -207,6 +209,8 @@ def _guarded(system, applications, detail, include="all"):
         return _evaluate(system, applications, detail, include=include)
     except ApplicationError:
         raise
+    except ParameterNotFoundError as error:
+        raise date_not_modelled(applications[0].date, error) from error
     except (ArithmeticError, ValueError, TypeError, KeyError, IndexError, MemoryError) as error:
         raise ApplicationError.single("computation_failed", None, f"the engine could not compute: {error}") from error
 
@@ -433,6 +437,8 @@ def _results(system, applications, detail, schemes, plans, context, include="all
     results = []
     hashes = digests(applications) if len(applications) > 1 else [applications[0].digest()]
     for app_index, (application, scheme_results) in enumerate(zip(applications, per_application)):
+        for scheme, result in zip(schemes, scheme_results):
+            apply_publication(scheme, result, month)
         not_in_force = [k for k in closed if scheme_results[k]["status"] == NOT_ELIGIBLE]
         if not_in_force and include != "all":
             left_out = set(not_in_force)
