@@ -119,9 +119,12 @@ def _readers(page, name, index):
 
 
 def evidence_of(metadata, date) -> str:
-    """The evidence level of the value dated ``date``: enacted, reported, announced, assumed or unknown."""
-    evidence = {str(key): str(value) for key, value in ((metadata or {}).get("evidence") or {}).items()}
-    return evidence.get(date, "")
+    """The evidence level of the value dated ``date``: enacted, reported, announced, assumed or unknown (given by
+    date, or once for every value)."""
+    evidence = (metadata or {}).get("evidence") or {}
+    if isinstance(evidence, str):           # one level for every value of the parameter
+        return evidence
+    return {str(key): str(value) for key, value in evidence.items()}.get(date, "")
 
 
 def _value_rows(item):
