@@ -142,13 +142,14 @@ def test_calibration_amounts_are_the_law_computed_on_the_drawn_persons(tax_benef
 
 
 def test_family_pension_of_the_calibration_needs_ten_years_for_a_death_in_service(tax_benefit_system):
-    """75 % of the deceased's gross pension: pay 80,000 x 70 % x 20/30 x 75 % = 28,000 a month, no increase
-    after a 2025-08 death; a death in service after 5 years gives nothing."""
+    """75 % of the deceased's gross pension: pay 80,000 x 70 % x 20/30 x 75 % = 28,000 a month; a pension that
+    began in 2025-08 also takes the increases extended to later retirees (17.5 % of July 2023 and 7 % of July
+    2025): 28,000 x 1.175 x 1.07 = 35,203 a month; a death in service after 5 years gives nothing."""
     no_event = numpy.datetime64("2999-12-31", "D")
     death = numpy.array(["2025-08-15"] * 2, dtype="datetime64[D]")
     yearly = yearly_family_pensions(tax_benefit_system, 2026, numpy.full(2, 80000.0), numpy.array([20.0, 5.0]),
                                     numpy.array([no_event] * 2), death)
-    assert yearly == pytest.approx([12 * 28000, 0.0])
+    assert yearly == pytest.approx([12 * 35203.0, 0.0], abs=0.1)
 
 
 def test_guzara_of_the_calibration_follows_both_regimes_of_2022(tax_benefit_system):
