@@ -6,7 +6,7 @@ import pytest
 from openfisca_ajk.population import calibration_report, generate_population, ipf, trs_integerise
 from openfisca_ajk.population.calibration import select_exact
 from openfisca_ajk.population.data import ROLE_CODES, Population
-from openfisca_ajk.population.report import format_calibration
+from openfisca_ajk.population.calibration_check import format_calibration
 
 YEAR = 2025
 
