@@ -19,6 +19,8 @@ DESIGN_KEYS = ("contribution_rate", "accrual", "qualifying_years", "reduced_year
                "minimum_pension", "minimum_share_of_minimum_wage", "pensionable_age", "indexation",
                "invalidity_base_rate", "invalidity_accrual", "survivors_base_rate", "survivors_accrual",
                "survivors_widow_share", "minimum_wage")
+MONEY_SERIES = ("insurable_earnings", "contributions", "old_age_benefits", "invalidity_benefits", "survivors_benefits",
+                "grants", "administration", "investment_income", "reserve")
 
 
 def _fmt(value, digits=3):
@@ -27,6 +29,13 @@ def _fmt(value, digits=3):
     if isinstance(value, float):
         return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.{digits}g}"
     return str(value)
+
+
+def _millions(value):
+    """An amount in PKR as PKR million with one decimal (the financial table fits the page)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "-"
+    return f"{value / 1e6:,.1f}"
 
 
 def _table(header, rows):
@@ -60,14 +69,12 @@ def sections(results):
             [[r["years"][i], s["population"][i], s["insured"][i], s["contributors"][i], s["deferred"][i],
               s["old_age_pensioners"][i], s["invalidity_pensioners"][i], s["survivors_pensioners"][i],
               s["system_dependency_ratio"][i]] for i in _pick(r)]),)))
-        out.append(Section(f"4. Financial projection - {r['law']}", (_table(
+        out.append(Section(f"4. Financial projection - {r['law']} (amounts in PKR million)", (_table(
             ["year", "insurable earnings", "contributions", "old-age", "invalidity", "survivors", "grants",
              "administration", "investment income", "reserve", "PAYG cost rate", "reserve ratio",
              "replacement rate (new awards)"],
-            [[r["years"][i], s["insurable_earnings"][i], s["contributions"][i], s["old_age_benefits"][i],
-              s["invalidity_benefits"][i], s["survivors_benefits"][i], s["grants"][i], s["administration"][i],
-              s["investment_income"][i], s["reserve"][i], s["payg_cost_rate"][i], s["reserve_ratio"][i],
-              s["replacement_rate_new"][i]] for i in _pick(r)]),)))
+            [[r["years"][i], *[_millions(s[key][i]) for key in MONEY_SERIES], s["payg_cost_rate"][i],
+              s["reserve_ratio"][i], s["replacement_rate_new"][i]] for i in _pick(r)]),)))
     periods = sorted({p for r in central for p in r["indicators"]["general_average_premium"]}, key=int)
     out.append(Section("5. Indicators", (_table(
         ["law", "contribution rate", *[f"GAP {p} y" for p in periods], "first deficit", "reserve exhausted"],
