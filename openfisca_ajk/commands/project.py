@@ -2,6 +2,8 @@
 
     openfisca-ajk project [--reform NAME ...] [--from 2023 --to 2030] [--scenario central|low|high|all]
                           [--output DIR] [--size 0.002] [--backend serial|process|dask] [--workers N]
+
+Writes costing.csv, costing.json, summary.txt, costing_pct_gdp.png and costing.html (the page).
 """
 
 import time
