@@ -12,7 +12,7 @@ import json
 import math
 
 from openfisca_ajk.comparison.charts import all_charts
-from openfisca_ajk.comparison.render import to_html, to_markdown, with_summaries
+from openfisca_ajk.comparison.comparison_page import to_html, to_markdown, with_summaries
 from openfisca_ajk.tools.files import atomic_write_all
 
 STEM = "compare"

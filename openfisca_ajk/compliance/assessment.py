@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from openfisca_ajk.compliance.c102 import assess_c102
 from openfisca_ajk.compliance.context import DEFAULT_DATE, DEFAULT_SEED, DEFAULT_SIZE, build_context
 from openfisca_ajk.compliance.r202 import check_r202
-from openfisca_ajk.compliance.render import render_html
+from openfisca_ajk.compliance.compliance_page import render_html
 from openfisca_ajk.microsim.run import run_population
 from openfisca_ajk.tools.files import atomic_write, atomic_write_json
 
