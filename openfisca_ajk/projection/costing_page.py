@@ -20,6 +20,9 @@ def csv_text(header, rows) -> str:
     return "\n".join(lines) + "\n"
 
 
+NOT_COSTED = "in kind, not costed"
+
+
 def _share(value):
     """A share of a budget, or "n/a" where that budget is not known (no denominator, no ratio)."""
     return "n/a" if value is None else f"{value:.1f}"
@@ -33,10 +36,10 @@ def total_rows(rows):
 
 
 def scheme_rows(rows, scenario="central"):
-    """Each scheme's cost in the central scenario, by law and year (PKR million)."""
+    """Each scheme's cost in the central scenario, by law and year (PKR million); a scheme in kind is not costed."""
     return [(row["law"], row["year"], row["scheme"], row.get("kind", ""), row.get("status", ""),
              f"{row['recipients']:,.0f}" if row.get("recipients") is not None else "",
-             f"{row['total_cost_pkr'] / 1e6:,.1f}")
+             NOT_COSTED if row.get("total_cost_pkr") is None else f"{row['total_cost_pkr'] / 1e6:,.1f}")
             for row in rows if row["scheme"] != TOTAL and row["scenario"] == scenario]
 
 
