@@ -1,6 +1,6 @@
 """A real headless Chromium for the tests, driven over the DevTools protocol through a pipe (standard library only).
 
-    with Browser.launch() as browser:
+    with Browser.launch() as browser:      # or launch_or_skip() in a fixture
         page = browser.open(path)            # a file, loaded in a 1,280 px wide window
         page.errors                          # console errors and uncaught exceptions, as text
         page.width_report()                  # {"scroll_width": ..., "wide": [elements wider than the window]}
@@ -63,6 +63,20 @@ def chromium_path():
     if Path(candidate).is_file() and os.access(candidate, os.X_OK):
         return candidate
     return shutil.which("chromium")
+
+
+def launch_or_skip():
+    """A launched :class:`Browser`; without Chromium the calling test is skipped, or fails when
+    ``AJK_REQUIRE_BROWSER=1`` (``python3 tasks.py test`` sets it after installing Chromium)."""
+    import pytest
+
+    if not chromium_path():
+        message = ("Chromium is not installed (Debian package 'chromium' at /usr/bin/chromium, or set AJK_CHROMIUM): "
+                   "the browser tests cannot run; 'python3 tasks.py test' installs it when run as root")
+        if os.environ.get("AJK_REQUIRE_BROWSER") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    return Browser.launch()
 
 
 def _high_fd(fd):

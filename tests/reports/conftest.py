@@ -12,7 +12,7 @@ import pytest
 
 from openfisca_ajk.cli import main
 
-from ..browser import Browser, chromium_path
+from ..browser import launch_or_skip
 
 ROOT = Path(__file__).resolve().parents[2]
 SMALL = "0.005"          # share of the population: the browser tests add seconds, not minutes
@@ -38,13 +38,7 @@ def artifacts_folder() -> Path:
 
 @pytest.fixture(scope="session")
 def browser():
-    if not chromium_path():
-        message = ("Chromium is not installed (Debian package 'chromium' at /usr/bin/chromium, or set AJK_CHROMIUM): "
-                   "the browser tests cannot run; 'python3 tasks.py test' installs it when run as root")
-        if os.environ.get("AJK_REQUIRE_BROWSER") == "1":
-            pytest.fail(message)
-        pytest.skip(message)
-    with Browser.launch() as launched:
+    with launch_or_skip() as launched:
         yield launched
 
 
