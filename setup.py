@@ -41,9 +41,10 @@ setup(
     python_requires=">=3.11",
     packages=find_packages(include=["openfisca_ajk", "openfisca_ajk.*"]),
     include_package_data=True,
-    package_data={"openfisca_ajk": ["schemes/*.yaml", "data/*", "data/**/*"]},
+    package_data={"openfisca_ajk": ["schemes/*.yaml", "data/*", "data/**/*", "reports/*.css", "reports/templates/*.j2"]},
     install_requires=[
         "openfisca-core[web-api]>=46.0.1,<47",
+        "Jinja2>=3.1",
         "matplotlib>=3.8",
         "numpy>=1.26",
         "PyYAML>=6",

@@ -3,8 +3,8 @@
 ``build_rendering(bound, assessment, other=None)`` gathers, clause by clause, the text with the reform's
 values and its consequences; with ``other`` (a second reform bound to the same documents) each clause
 also carries the other reform's text and consequences and a sentence saying what the change does.
-``to_markdown`` and ``to_html`` write the same content; the HTML page is self-contained (no script, no
-external style) and links every parameter and variable to the catalogue.
+``to_markdown`` and ``to_html`` write the same content; the HTML page is the reports' page (one stylesheet,
+no script, no external file) and links every parameter and variable to the catalogue.
 """
 
 import html
@@ -14,6 +14,7 @@ from openfisca_ajk.act.consequences import clause_consequences, shortfall
 import re
 
 from openfisca_ajk.act.document import CLAUSE_START, COMMENCEMENT, REFERENCE
+from openfisca_ajk.reports import render_page
 
 PERCENT = 100
 BILLION = 1e9
@@ -254,25 +255,6 @@ def to_markdown(rendering):
 
 # ---------------------------------------------------------------- HTML
 
-STYLE = """
-*{box-sizing:border-box}
-body{font-family:Georgia,serif;line-height:1.5;margin:0 auto;padding:1rem;max-width:58rem;color:#222;
- overflow-wrap:anywhere}
-h1{font-size:1.6rem}h2{font-size:1.3rem;margin-top:2rem;border-bottom:1px solid #ccc}h3{font-size:1.1rem}
-.summary{background:#f4f6f8;border-left:4px solid #2a5d8f;padding:.5rem 1rem}
-.clause{margin:1rem 0}.cite{font-weight:bold;color:#555}
-.value{background:#fff3c4;border-radius:3px;padding:0 2px;color:#222;text-decoration:none}
-.value:hover{text-decoration:underline}
-del{background:#fde2e2}ins{background:#dff5df;text-decoration:none}
-.consequence{font-family:Arial,sans-serif;font-size:.9rem;background:#f7f7f7;border-left:3px solid #999;
- margin:.3rem 0 1rem 1rem;padding:.3rem .8rem}
-.consequence ul{margin:.2rem 0;padding-left:1.2rem}
-.meets{color:#1b6e20;font-weight:bold}.fails{color:#a40000;font-weight:bold}.verify{color:#7a5a00;font-weight:bold}
-.change{font-weight:bold;color:#2a5d8f}
-.side{font-style:italic;color:#444}
-"""
-
-
 def _esc(text):
     return html.escape(str(text), quote=True)
 
@@ -338,9 +320,7 @@ def _html_consequences(view, side, rendering, assessment, heading=""):
 
 
 def to_html(rendering):
-    title = _esc(rendering.title)
-    body = [f"<h1>{title}</h1>",
-            f"<p>Reform <code>{_esc(rendering.reform)}</code> ({_esc(rendering.label)}): values and consequences in "
+    body = [f"<p>Reform <code>{_esc(rendering.reform)}</code> ({_esc(rendering.label)}): values and consequences in "
             f"{_esc(rendering.date)}. Each value links to its parameter in the catalogue.</p>"]
     if rendering.other_reform:
         body.append(f"<p>Compared with <code>{_esc(rendering.other_reform)}</code> ({_esc(rendering.other_label)}): "
@@ -372,6 +352,4 @@ def to_html(rendering):
                         body.append(_html_consequences(view, view.other, rendering, rendering.other_assessment,
                                                        f'<span class="side">Under {_esc(rendering.other_reform)}:'
                                                        "</span>"))
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            f"<title>{title}</title><style>{STYLE}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n")
+    return render_page(rendering.title, "\n".join(body))

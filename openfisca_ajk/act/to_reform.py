@@ -113,7 +113,7 @@ def reform_from_edits(act_path, name, base=None, output=None, start=None, date=N
                           width=110)
     with tempfile.TemporaryDirectory() as folder:
         trial = Path(folder) / f"{name}.yaml"
-        trial.write_text(text, encoding="utf-8")
+        atomic_write(trial, text)
         try:
             load_reform_file(trial)
         except ReformFileError as error:

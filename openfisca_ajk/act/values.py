@@ -34,7 +34,7 @@ def parse_format(spec):
     return name, ()
 
 
-def _plain(number):
+def _bare_number(number):
     """A number without trailing zeros: 60, 1.5, 0.6666."""
     if float(number) == int(number):
         return f"{int(number):,}".replace(",", "")
@@ -50,11 +50,11 @@ def format_value(value, name="number", options=()):
     if isinstance(value, bool):
         return "yes" if value else "no"
     if name == "percent":
-        return f"{_plain(round(float(value) * PERCENT, 6))} %"
+        return f"{_bare_number(round(float(value) * PERCENT, 6))} %"
     if name == "pkr":
         amount = round(float(value), 2)
         return f"Rs {amount:,.0f}" if amount == int(amount) else f"Rs {amount:,.2f}"
-    return _plain(value)
+    return _bare_number(value)
 
 
 NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")

@@ -18,7 +18,7 @@ from openfisca_ajk.actuarial.indicators import (
 )
 from openfisca_ajk.actuarial.inputs import ValuationInputs, build_inputs, with_contribution_rate
 from openfisca_ajk.actuarial.model import ValuationResult, project
-from openfisca_ajk.actuarial.report import write_report
+from openfisca_ajk.actuarial.valuation_report import write_report
 from openfisca_ajk.actuarial.valuation import ValuationTask, valuation_grid, valuation_task, value_system
 
 __all__ = ["Design", "ValuationInputs", "ValuationResult", "ValuationTask", "build_inputs", "exhaustion_year",

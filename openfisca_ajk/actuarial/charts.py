@@ -1,12 +1,11 @@
-"""PNG charts of a valuation: cost rates, reserve, sensitivities (matplotlib, no pyplot)."""
+"""PNG charts of a valuation in the reports' chart style: cost rates, reserve, sensitivities."""
 
-from matplotlib.figure import Figure
-
-from openfisca_ajk.projection.outputs import save_figure
+from openfisca_ajk.reports.charts import new_figure, png_bytes, styled
 
 
-def cost_rate_chart(results, path):
-    figure = Figure(figsize=(8, 4.5))
+@styled
+def cost_rate_png(results):
+    figure = new_figure((8, 4.5))
     axis = figure.add_subplot()
     for result in results:
         years, series = result["years"], result["series"]
@@ -20,11 +19,12 @@ def cost_rate_chart(results, path):
     axis.set_title("PAYG cost rate, contribution rate and general average premium")
     axis.grid(alpha=0.3)
     axis.legend(fontsize=7)
-    return save_figure(path, figure)
+    return png_bytes(figure)
 
 
-def reserve_chart(results, path):
-    figure = Figure(figsize=(8, 4.5))
+@styled
+def reserve_png(results):
+    figure = new_figure((8, 4.5))
     axis = figure.add_subplot()
     for result in results:
         axis.plot(result["years"], [v for v in result["series"]["reserve_ratio"]], label=result["law"])
@@ -33,11 +33,12 @@ def reserve_chart(results, path):
     axis.axhline(0, color="black", linewidth=0.8)
     axis.grid(alpha=0.3)
     axis.legend(fontsize=8)
-    return save_figure(path, figure)
+    return png_bytes(figure)
 
 
-def sensitivity_chart(results, law, path):
-    figure = Figure(figsize=(8, 4.5))
+@styled
+def sensitivity_png(results, law):
+    figure = new_figure((8, 4.5))
     axis = figure.add_subplot()
     for result in results:
         if result["law"] == law:
@@ -47,4 +48,4 @@ def sensitivity_chart(results, law, path):
     axis.set_title(f"Sensitivity of the PAYG cost rate: {law}")
     axis.grid(alpha=0.3)
     axis.legend(fontsize=7, ncol=2)
-    return save_figure(path, figure)
+    return png_bytes(figure)

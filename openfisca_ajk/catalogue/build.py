@@ -20,7 +20,7 @@ from openfisca_ajk.catalogue.variable_pages import variable_pages
 from openfisca_ajk.paths import PACKAGE_DIR, law_folder
 from openfisca_ajk.scheme_registry import load_schemes
 from openfisca_ajk.system import CountryTaxBenefitSystem
-from openfisca_ajk.tools.files import atomic_stream
+from openfisca_ajk.tools.files import atomic_write
 
 MANIFEST = ".catalogue-manifest.json"
 PROTECTED = ("parameters", "variables", "reforms", "tests", "situation_examples")
@@ -32,12 +32,6 @@ class BuildResult:
     pages: int
     files: tuple
     seconds: float
-
-
-def write_atomically(path: Path, text: str):
-    """Write ``text`` to ``path`` through a temporary file in the same folder and ``os.replace``."""
-    with atomic_stream(path, newline="\n") as stream:
-        stream.write(text)
 
 
 def _protected_folders():
@@ -93,11 +87,11 @@ def build_catalogue(output, tax_benefit_system=None, schemes=None) -> BuildResul
     for page in pages:
         for extension, render in ((HTML, render_html), (MARKDOWN, render_markdown)):
             relative = page_file(page.page_id, extension)
-            write_atomically(output / relative, render(page))
+            atomic_write(output / relative, render(page))
             written.append(relative)
     for stale in sorted(_previous_files(output) - set(written)):
         target = (output / stale).resolve()
         if output.resolve() in target.parents and target.is_file():
             target.unlink()
-    write_atomically(output / MANIFEST, json.dumps(sorted(written), indent=0))
+    atomic_write(output / MANIFEST, json.dumps(sorted(written), indent=0))
     return BuildResult(output, len(pages), tuple(written), time.perf_counter() - started)

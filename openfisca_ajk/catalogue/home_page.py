@@ -12,7 +12,7 @@ from openfisca_ajk.catalogue.values import NOTE_KEYS, needs_attention, statuses
 SEARCH_SCRIPT = """
 (function(){
   var index = JSON.parse(document.getElementById('search-index').textContent);
-  var box = document.getElementById('search'), out = document.getElementById('results');
+  var box = document.getElementById('search-input'), out = document.getElementById('results');
   var count = document.getElementById('result-count');
   function show(){
     var words = box.value.toLowerCase().split(/\\s+/).filter(Boolean);
@@ -58,8 +58,9 @@ def search_entries(parameter_root, tax_benefit_system, schemes) -> list:
 def _search_block(entries):
     data = json.dumps(entries, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     html = (
-        '<label for="search"><strong>Search</strong> parameters, variables and schemes by name, label or description'
-        '</label>\n<input id="search" type="search" placeholder="e.g. kafaalat instalment" autocomplete="off">\n'
+        '<label for="search-input"><strong>Search</strong> parameters, variables and schemes by name, label or '
+        'description</label>\n<input id="search-input" class="search-input" type="search" '
+        'placeholder="e.g. kafaalat instalment" autocomplete="off">\n'
         '<p id="result-count"></p>\n<ul id="results"></ul>\n'
         f'<script type="application/json" id="search-index">{data}</script>\n<script>{SEARCH_SCRIPT}</script>'
     )

@@ -1,44 +1,16 @@
-"""Render a :class:`~openfisca_ajk.catalogue.document.Page` as a self-contained HTML file (inline CSS)."""
+"""Render a :class:`~openfisca_ajk.catalogue.document.Page` as a self-contained HTML file (the reports' template)."""
 
 from html import escape
+
+from markupsafe import Markup
 
 from openfisca_ajk.catalogue.document import (
     Badge, BulletList, Code, CodeBlock, Fields, Heading, Link, Note, Para, RawHtml, Table,
 )
 from openfisca_ajk.catalogue.paths import HOME, SECTIONS, relative_link
+from openfisca_ajk.reports import render_template
 
 EXTENSION = ".html"
-
-STYLE = """
-body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#1d2530;line-height:1.45}
-header{background:#14532d;color:#fff;padding:.6em 1.2em}
-header a{color:#fff;margin-right:1.2em;text-decoration:none;font-weight:600}
-main{max-width:72em;margin:0 auto;padding:1em 1.2em 3em}
-a{color:#0b5cad}
-nav.crumbs{font-size:.9em;color:#555;margin-bottom:.5em}
-table{border-collapse:collapse;margin:.6em 0;width:100%}
-th,td{border:1px solid #d4d9e0;padding:.3em .5em;vertical-align:top;text-align:left}
-th{background:#eef2f6}
-tr:target,h2:target,h3:target{background:#fff6cc}
-code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.92em}
-pre{background:#f5f7f9;border:1px solid #d4d9e0;padding:.7em;overflow-x:auto}
-dl{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em}
-dt{font-weight:600;color:#444}
-dd{margin:0}
-.badge{display:inline-block;border-radius:.7em;padding:0 .55em;font-size:.8em;font-weight:600;
- background:#e2e8f0;color:#1e293b;margin:0 .15em;white-space:nowrap}
-.badge-assumption{background:#fde68a;color:#713f12}
-.badge-conflicting{background:#fecaca;color:#7f1d1d}
-.badge-draft,.badge-unconfirmed,.badge-single_source{background:#fed7aa;color:#7c2d12}
-.badge-confirmed{background:#bbf7d0;color:#14532d}
-.badge-input{background:#dbeafe;color:#1e3a8a}
-.badge-missing{background:#7f1d1d;color:#fff}
-.note{border-left:4px solid #f59e0b;background:#fffbeb;padding:.4em .8em;margin:.6em 0}
-.note-conflicting{border-color:#dc2626;background:#fef2f2}
-#search{width:100%;font-size:1.1em;padding:.4em;box-sizing:border-box}
-#results li{margin:.2em 0}
-"""
-
 
 def _inline(item, page_id):
     if isinstance(item, str):
@@ -94,7 +66,8 @@ def _block(block, page_id):
             anchor = f' id="{escape(row.anchor, quote=True)}"' if row.anchor else ""
             cells = "".join(f"<td>{inline(cell, page_id)}</td>" for cell in row.cells)
             rows.append(f"<tr{anchor}>{cells}</tr>")
-        return f"<table><thead><tr>{head}</tr></thead><tbody>\n" + "\n".join(rows) + "\n</tbody></table>"
+        return (f'<div class="table-wrap"><table><thead><tr>{head}</tr></thead><tbody>\n' + "\n".join(rows)
+                + "\n</tbody></table></div>")
     if isinstance(block, CodeBlock):
         return f'<pre><code class="language-{escape(block.language, quote=True)}">{escape(block.text)}</code></pre>'
     if isinstance(block, RawHtml):
@@ -105,17 +78,9 @@ def _block(block, page_id):
 def render_html(page) -> str:
     """The whole HTML document of ``page``."""
     page_id = page.page_id
-    nav = [f'<a href="{relative_link(page_id, HOME, EXTENSION)}">AJK law catalogue</a>']
-    nav += [f'<a href="{relative_link(page_id, target, EXTENSION)}">{escape(name)}</a>' for name, target in SECTIONS]
-    crumbs = ""
-    if page.breadcrumbs:
-        crumbs = '<nav class="crumbs">' + " / ".join(_inline(link, page_id) for link in page.breadcrumbs) + "</nav>"
+    nav = [{"href": relative_link(page_id, HOME, EXTENSION), "text": "AJK law catalogue"}]
+    nav += [{"href": relative_link(page_id, target, EXTENSION), "text": name} for name, target in SECTIONS]
+    crumbs = " / ".join(_inline(link, page_id) for link in page.breadcrumbs)
     body = "\n".join(_block(block, page_id) for block in page.blocks)
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(page.title)} · AJK law catalogue</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
-        f"<header>{''.join(nav)}</header>\n<main>\n{crumbs}\n<h1>{escape(page.title)}</h1>\n{body}\n</main>\n"
-        "</body>\n</html>\n"
-    )
+    return render_template("catalogue.html.j2", title=page.title, nav=nav, crumbs=Markup(crumbs),
+                           body=Markup(body + "\n"))

@@ -8,7 +8,7 @@ Prints the plain-language summary and writes ``compliance.html`` (self-contained
 from pathlib import Path
 
 from openfisca_ajk.compliance.context import DEFAULT_DATE, DEFAULT_SEED, DEFAULT_SIZE
-from openfisca_ajk.compliance.report import compliance_report, write_compliance_report
+from openfisca_ajk.compliance.assessment import compliance_report, write_compliance_report
 
 DEFAULT_OUTPUT = Path("output") / "compliance"
 

@@ -2,14 +2,18 @@
 
     openfisca-ajk project [--reform NAME ...] [--from 2023 --to 2030] [--scenario central|low|high|all]
                           [--output DIR] [--size 0.002] [--backend serial|process|dask] [--workers N]
+
+Writes costing.csv, costing.json, summary.txt, costing_pct_gdp.png and costing.html (the page).
 """
 
 import time
 from pathlib import Path
 
-from openfisca_ajk.projection import BACKENDS, BASELINE, SCENARIOS, cost_comparison_chart, costing_grid, library_reforms
+from openfisca_ajk.projection import BACKENDS, BASELINE, SCENARIOS, costing_grid, library_reforms
+from openfisca_ajk.projection.charts import cost_comparison_png
+from openfisca_ajk.projection.costing_page import csv_text, render_costing_page
 from openfisca_ajk.projection.grid import DEFAULT_FIRST, DEFAULT_LAST, DEFAULT_SEED, DEFAULT_SIZE
-from openfisca_ajk.projection.outputs import write_csv, write_json, write_text
+from openfisca_ajk.tools.files import atomic_write, atomic_write_json
 
 COLUMNS = ("law", "scenario", "year", "scheme", "kind", "status", "evaluated_year", "indexation", "recipients",
            "persons_covered", "benefit_cost_pkr", "total_cost_pkr", "pct_gdp", "pct_total_budget",
@@ -37,15 +41,18 @@ def run(arguments):
                         seed=arguments.seed, backend=arguments.backend, workers=arguments.workers)
     elapsed = time.perf_counter() - started
     output = Path(arguments.output)
-    write_csv(output / "costing.csv", COLUMNS, [[row.get(c, "") for c in COLUMNS] for row in rows])
-    write_json(output / "costing.json", {"laws": laws, "scenarios": scenarios, "first": arguments.first,
-                                         "last": arguments.last, "size": arguments.size, "seed": arguments.seed,
-                                         "elapsed_s": round(elapsed, 2), "rows": rows})
+    settings = {"laws": laws, "scenarios": scenarios, "first": arguments.first, "last": arguments.last,
+                "size": arguments.size, "seed": arguments.seed}
     text = summary(rows)
-    write_text(output / "summary.txt", text + "\n")
-    cost_comparison_chart(rows, output / "costing_pct_gdp.png")
+    chart = cost_comparison_png(rows)
+    atomic_write(output / "costing.csv", csv_text(COLUMNS, [[row.get(c, "") for c in COLUMNS] for row in rows]))
+    atomic_write_json(output / "costing.json", {**settings, "elapsed_s": round(elapsed, 2), "rows": rows})
+    atomic_write(output / "summary.txt", text + "\n")
+    atomic_write(output / "costing_pct_gdp.png", chart)
+    atomic_write(output / "costing.html", render_costing_page(rows, settings, chart))
     print(text)
-    print(f"\n{len(rows)} rows in {elapsed:.1f} s; written to {output}/ (costing.csv, costing.json, summary.txt, costing_pct_gdp.png)")
+    print(f"\n{len(rows)} rows in {elapsed:.1f} s; written to {output}/ (costing.csv, costing.json, summary.txt, "
+          "costing_pct_gdp.png, costing.html)")
     return 0
 
 

@@ -1,37 +1,31 @@
-"""The comparison's charts as PNG bytes (matplotlib, Agg): deciles, cost by scheme, coverage, winners and losers."""
-
-import io
+"""The comparison's charts as PNG bytes in the reports' chart style: deciles, cost by scheme, coverage, winners and losers."""
 
 import numpy
 
+from openfisca_ajk.reports.charts import BASELINE_COLOUR, PALETTE, new_figure, png_bytes, styled
+
 BAND_LABELS = ("Gain more than 5 %", "Gain less than 5 %", "No change", "Lose less than 5 %", "Lose more than 5 %")
 BAND_COLOURS = ("#1b7837", "#a6dba0", "#d9d9d9", "#f4a582", "#b2182b")
-PALETTE = ("#33658a", "#f6ae2d", "#86bbd8", "#f26419", "#2f4858", "#55dde0", "#8e6c8a", "#758e4f")
 
 
-def _pyplot():
-    import matplotlib
-    matplotlib.use("Agg")
-    from matplotlib import pyplot
-    return pyplot
-
-
-def _png(figure, pyplot):
-    buffer = io.BytesIO()
+def _png(figure):
     figure.tight_layout()
-    figure.savefig(buffer, format="png", dpi=100)
-    pyplot.close(figure)
-    return buffer.getvalue()
+    return png_bytes(figure)
+
+
+def _axis(figsize):
+    return new_figure(figsize).add_subplot()
 
 
 def _names(data):
     return [reform["name"] for reform in data["reforms"]]
 
 
+@styled
 def decile_chart(data):
-    pyplot = _pyplot()
     reforms = data["reforms"]
-    figure, (left, right) = pyplot.subplots(1, 2, figsize=(12, 4.6))
+    figure = new_figure((12, 4.6))
+    left, right = figure.subplots(1, 2)
     width = 0.8 / max(len(reforms), 1)
     deciles = numpy.arange(1, 11)
     for i, reform in enumerate(reforms):
@@ -49,16 +43,16 @@ def decile_chart(data):
         axis.grid(axis="y", alpha=0.3)
     left.legend(fontsize=8)
     figure.suptitle(f"Impact by income decile, {data['period']}")
-    return _png(figure, pyplot)
+    return _png(figure)
 
 
+@styled
 def cost_chart(data):
-    pyplot = _pyplot()
     reforms = data["reforms"]
     schemes = sorted({row["scheme"] for reform in reforms for row in reform["schemes"]
                       if row["cash"] and abs(row["net_cost_pkr"]) > 0.5})
     schemes = schemes or ["(no change)"]
-    figure, axis = pyplot.subplots(figsize=(11, max(3.2, 0.45 * len(schemes) * max(len(reforms), 1) ** 0.5 + 1.6)))
+    axis = _axis((11, max(3.2, 0.45 * len(schemes) * max(len(reforms), 1) ** 0.5 + 1.6)))
     height = 0.8 / max(len(reforms), 1)
     positions = numpy.arange(len(schemes))
     for i, reform in enumerate(reforms):
@@ -73,21 +67,21 @@ def cost_chart(data):
     axis.grid(axis="x", alpha=0.3)
     axis.legend(fontsize=8)
     axis.set_title(f"Net cost by scheme, {data['period']}")
-    return _png(figure, pyplot)
+    return _png(axis.figure)
 
 
+@styled
 def coverage_chart(data):
-    pyplot = _pyplot()
     reforms = data["reforms"]
     first = reforms[0]["coverage"]
     series = [("SDG 1.3.1: " + key.replace("_", " "), "sdg_1_3_1", key) for key in first["sdg_1_3_1"]]
     series += [("R202: " + key.replace("_", " "), "r202_guarantees", key) for key in first["r202_guarantees"]]
     labels = [s[0] for s in series]
-    figure, axis = pyplot.subplots(figsize=(11, 0.42 * len(labels) * (len(reforms) + 1) ** 0.5 + 1.8))
+    axis = _axis((11, 0.42 * len(labels) * (len(reforms) + 1) ** 0.5 + 1.8))
     height = 0.8 / (len(reforms) + 1)
     positions = numpy.arange(len(labels))
     before = [first[block][key]["before_pct"] for _, block, key in series]
-    axis.barh(positions - len(reforms) / 2 * height, before, height, color="#999999", label="baseline")
+    axis.barh(positions - len(reforms) / 2 * height, before, height, color=BASELINE_COLOUR, label="baseline")
     for i, reform in enumerate(reforms):
         after = [reform["coverage"][block][key]["after_pct"] for _, block, key in series]
         axis.barh(positions + (i + 1 - len(reforms) / 2) * height, after, height, color=PALETTE[i % len(PALETTE)], label=reform["name"])
@@ -99,13 +93,13 @@ def coverage_chart(data):
     axis.grid(axis="x", alpha=0.3)
     axis.legend(fontsize=8, loc="lower right")
     axis.set_title(f"Coverage by group, baseline and reform, {data['period']}")
-    return _png(figure, pyplot)
+    return _png(axis.figure)
 
 
+@styled
 def winners_chart(data):
-    pyplot = _pyplot()
     reforms = data["reforms"]
-    figure, axis = pyplot.subplots(figsize=(11, 1.0 + 0.7 * len(reforms)))
+    axis = _axis((11, 1.0 + 0.7 * len(reforms)))
     keys = ("gain_more_than_5pct", "gain_less_than_5pct", "no_change", "lose_less_than_5pct", "lose_more_than_5pct")
     names = _names(data)
     left = numpy.zeros(len(reforms))
@@ -121,16 +115,12 @@ def winners_chart(data):
     axis.set_xlabel("% of people (people-weighted), by change in household disposable income")
     axis.legend(fontsize=8, ncol=5, loc="upper center", bbox_to_anchor=(0.5, -0.35))
     axis.set_title(f"Winners and losers, {data['period']}")
-    return _png(figure, pyplot)
+    return _png(axis.figure)
 
 
 CHARTS = {"deciles": decile_chart, "cost_by_scheme": cost_chart, "coverage": coverage_chart, "winners_losers": winners_chart}
 
 
 def all_charts(data):
-    """{chart name: PNG bytes}, or {} when matplotlib is not installed."""
-    try:
-        _pyplot()
-    except ImportError:
-        return {}
+    """{chart name: PNG bytes}."""
     return {name: chart(data) for name, chart in CHARTS.items()}

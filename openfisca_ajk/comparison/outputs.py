@@ -1,19 +1,19 @@
 """Writing a comparison: HTML, Markdown, JSON, CSV and PNG, all or nothing.
 
-Everything is rendered in memory first; the files are then staged as temporary files in the output
-folder and renamed into place only when every one is staged, so an error leaves no new file behind.
-A path that is one of the inputs (``protected``) is refused before anything is written.
+Everything is rendered in memory first, then written by the one atomic writer
+(:func:`openfisca_ajk.tools.files.atomic_write_all`): staged in the output folder and renamed into place
+only when every file is staged, so an error leaves no new file behind; an input path (``protected``) is
+refused before anything is written.
 """
 
 import csv
 import io
 import math
-import os
-from pathlib import Path
 
 from openfisca_ajk.comparison.charts import all_charts
-from openfisca_ajk.comparison.render import to_html, to_markdown, with_summaries
+from openfisca_ajk.comparison.comparison_page import to_html, to_markdown, with_summaries
 from openfisca_ajk.tools import strict_json
+from openfisca_ajk.tools.files import atomic_write_all
 
 STEM = "compare"
 
@@ -94,27 +94,8 @@ def render_files(result, stem=STEM):
 
 
 def write_files(folder, files, protected=()):
-    """Stage every file as a temporary file in ``folder``, then rename all; on error remove what was staged."""
-    folder = Path(folder).resolve()
-    targets = {folder / name: data for name, data in files.items()}
-    guarded = {Path(p).resolve() for p in protected if p}
-    clash = sorted(str(t) for t in targets if t in guarded)
-    if clash:
-        raise ValueError(f"refusing to overwrite the input file(s) {', '.join(clash)}")
-    folder.mkdir(parents=True, exist_ok=True)
-    staged = []
-    try:
-        for target, data in targets.items():
-            temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-            staged.append((temporary, target))
-            temporary.write_bytes(data)
-        for temporary, target in staged:
-            os.replace(temporary, target)
-    finally:
-        for temporary, _ in staged:
-            if temporary.exists():
-                temporary.unlink()
-    return [target for _, target in staged]
+    """Write every rendered file in ``folder``, all or nothing (:func:`openfisca_ajk.tools.files.atomic_write_all`)."""
+    return atomic_write_all(folder, files, protected)
 
 
 def write_comparison(result, folder, stem=STEM, protected=()):

@@ -13,7 +13,7 @@ from openfisca_ajk.compliance.c102 import C102Result, assess_c102
 from openfisca_ajk.compliance.context import build_context
 from openfisca_ajk.compliance.matrix import build_matrix, write_matrix
 from openfisca_ajk.compliance.r202 import check_r202
-from openfisca_ajk.compliance.report import ComplianceReport, compliance_report, write_compliance_report
+from openfisca_ajk.compliance.assessment import ComplianceReport, compliance_report, write_compliance_report
 from openfisca_ajk.compliance.verdicts import CANNOT_DETERMINE, FAILS, MEETS, NOT_APPLICABLE, Check, PartResult
 
 __all__ = ["C102Result", "CANNOT_DETERMINE", "Check", "ComplianceReport", "FAILS", "MEETS", "NOT_APPLICABLE",

@@ -11,11 +11,12 @@ import numpy
 
 from openfisca_ajk.contributory import with_contribution_record, without_record
 from openfisca_ajk.compliance.context import DEFAULT_SEED, DEFAULT_SIZE, build_context
-from openfisca_ajk.compliance.files import esc, md_table, page, table, write_atomic, write_json
 from openfisca_ajk.compliance.r202 import _in_force
 from openfisca_ajk.microsim.report import build_report
 from openfisca_ajk.microsim.run import run_population
+from openfisca_ajk.reports import Items, Table, esc, html, md_table, render_report
 from openfisca_ajk.scheme_registry import load_schemes
+from openfisca_ajk.tools.files import atomic_write, atomic_write_json
 
 LIFE_CYCLE = (
     ("childhood", ("children", "orphanhood", "family_responsibilities")),
@@ -96,21 +97,21 @@ def render_markdown(matrix):
 def render_html(matrix):
     rows = []
     for row in matrix["rows"]:
-        cells = [esc(c) for c in _cells(row)]
+        cells = list(_cells(row))
         label = esc(row["label"])
-        cells[2] = f'<a href="{esc(row["catalogue_page"])}">{label}</a>' if row["catalogue_page"] else label
-        cells[5] = f'<a href="{esc(row["legal_instrument"]["href"])}">{cells[5]}</a>'
-        rows.append(cells)
+        cells[2] = html(f'<a href="{esc(row["catalogue_page"])}">{label}</a>' if row["catalogue_page"] else label)
+        cells[5] = html(f'<a href="{esc(row["legal_instrument"]["href"])}">{esc(cells[5])}</a>')
+        rows.append(tuple(cells))
     classes = ["meets" if r["status"].startswith("draft, in force") else
                ("not_applicable" if r["status"].startswith("draft") else "") for r in matrix["rows"]]
     title = f"Life-cycle legal and implementation matrix: {matrix['reform']}, {matrix['year']}"
-    notes = "".join(f"<li>{esc(n)}</li>" for n in matrix["notes"])
-    return page(title, f"<h1>{esc(title)}</h1>\n{table(HEADERS, rows, classes)}\n<ul>{notes}</ul>")
+    return render_report(title, (), intro=(Table(tuple(HEADERS), tuple(rows), numeric_from=8, classes=tuple(classes)),
+                                           Items(tuple(matrix["notes"]))))
 
 
 def write_matrix(matrix, output, stem="matrix"):
     from pathlib import Path
 
     output = Path(output)
-    return (write_json(output / f"{stem}.json", matrix), write_atomic(output / f"{stem}.md", render_markdown(matrix)),
-            write_atomic(output / f"{stem}.html", render_html(matrix)))
+    return (atomic_write_json(output / f"{stem}.json", matrix), atomic_write(output / f"{stem}.md", render_markdown(matrix)),
+            atomic_write(output / f"{stem}.html", render_html(matrix)))

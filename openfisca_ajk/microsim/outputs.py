@@ -1,8 +1,10 @@
-"""Writing a report: a text table, JSON, CSV and a PNG chart, published together as one output set."""
+"""Writing a report: a text table, JSON, CSV and a PNG chart (the reports' chart style), published together as one
+output set."""
 
 import csv
 import io
 
+from openfisca_ajk.reports.charts import PALETTE, new_figure, png_bytes, styled
 from openfisca_ajk.tools import strict_json
 from openfisca_ajk.tools.output_sets import MANIFEST, TIMINGS, OutputSet
 
@@ -76,24 +78,19 @@ def to_csv(report) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
+@styled
 def chart_png(report) -> bytes:
-    import matplotlib
-    matplotlib.use("Agg")
-    from matplotlib import pyplot
-
     rows = sorted(report["schemes"], key=_cost_key, reverse=True)
     names = [r["scheme"] + ("" if r.get("cash", True) else " (in kind)") for r in rows]
-    figure, (left, right) = pyplot.subplots(1, 2, figsize=(13, max(4, 0.38 * len(rows) + 1.5)), sharey=True)
-    left.barh(names, [(r["annual_cost_pkr"] or 0.0) / 1e9 for r in rows], color="#33658a")
+    figure = new_figure((13, max(4, 0.38 * len(rows) + 1.5)))
+    left, right = figure.subplots(1, 2, sharey=True)
+    left.barh(names, [(r["annual_cost_pkr"] or 0.0) / 1e9 for r in rows], color=PALETTE[0])
     left.set_xlabel("annual cash cost, PKR billion (in kind: not costed)")
-    right.barh(names, [r["coverage_pct"] for r in rows], color="#86bbd8")
+    right.barh(names, [r["coverage_pct"] for r in rows], color=PALETTE[2])
     right.set_xlabel("coverage, % of the population")
     figure.suptitle(f"AJK social protection by scheme, {report['period']}" + (f" (reform {report['reform']})" if report.get("reform") else ""))
     figure.tight_layout()
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=110)
-    pyplot.close(figure)
-    return buffer.getvalue()
+    return png_bytes(figure)
 
 
 def write_outputs(report, folder, stem="main", protected=(), settings=None) -> dict:

@@ -14,7 +14,7 @@ from openfisca_ajk.population.calibration import ipf, trs_integerise
 from openfisca_ajk.population.csv_io import MicrodataError, load_population, write_population_csv
 from openfisca_ajk.population.data import Population, PopulationError
 from openfisca_ajk.population.generator import generate_population
-from openfisca_ajk.population.report import calibration_report
+from openfisca_ajk.population.calibration_check import calibration_report
 from openfisca_ajk.population.simulation import build_simulation
 
 __all__ = [

@@ -1,15 +1,20 @@
-"""PNG charts of the costing projection (matplotlib figures built without pyplot)."""
+"""PNG charts of the costing projection in the reports' chart style."""
 
-from matplotlib.figure import Figure
-
-from openfisca_ajk.projection.outputs import save_figure
+from openfisca_ajk.reports.charts import new_figure, png_bytes, styled
+from openfisca_ajk.tools.files import atomic_write
 
 TOTAL = "TOTAL_CASH"
 
 
 def cost_comparison_chart(rows, path, measure="pct_gdp"):
-    """Total cash cost of each law by year (central line, low-high band when present)."""
-    figure = Figure(figsize=(8, 4.5))
+    """Write the chart of :func:`cost_comparison_png` to ``path`` (atomically); return the path."""
+    return atomic_write(path, cost_comparison_png(rows, measure))
+
+
+@styled
+def cost_comparison_png(rows, measure="pct_gdp"):
+    """Total cash cost of each law by year (central line, low-high band when present), as PNG bytes."""
+    figure = new_figure((8, 4.5))
     axis = figure.add_subplot()
     laws = sorted({r["law"] for r in rows})
     for law in laws:
@@ -26,4 +31,4 @@ def cost_comparison_chart(rows, path, measure="pct_gdp"):
     axis.set_title("ABND costing: today's law and library reforms (band: low-high scenarios)")
     axis.grid(alpha=0.3)
     axis.legend(fontsize=8)
-    return save_figure(path, figure)
+    return png_bytes(figure)

@@ -14,9 +14,6 @@ versions always give the identical document (``document_hash`` covers everything
 
 import hashlib
 import json
-from datetime import date
-
-import numpy
 
 from openfisca_ajk.scheme_registry import load_schemes
 from openfisca_ajk.service.constants import EXPLANATION_SCHEMA
@@ -26,6 +23,7 @@ from openfisca_ajk.service.intake import load_application
 from openfisca_ajk.service.references import as_list, parameter_info
 from openfisca_ajk.service.systems import parameter_hash, versions
 from openfisca_ajk.service.text import render_text
+from openfisca_ajk.tools.plain import plain
 
 
 def _find_scheme(name):
@@ -36,20 +34,10 @@ def _find_scheme(name):
     raise ApplicationError.single("unknown_scheme", "scheme", f"unknown scheme {str(name)[:60]!r}; known: {known}")
 
 
-def _plain(value):
-    if isinstance(value, numpy.generic):
-        value = value.item()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float):
-        return round(value, 6)
-    return value
-
-
 def _values(array, ids):
     if hasattr(array, "decode_to_str"):
         array = array.decode_to_str()
-    return {entity_id: _plain(item) for entity_id, item in zip(ids, array.tolist() if hasattr(array, "tolist") else array)}
+    return {entity_id: plain(item, 6) for entity_id, item in zip(ids, array.tolist() if hasattr(array, "tolist") else array)}
 
 
 def _source(variable, application, person_key):

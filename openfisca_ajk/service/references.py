@@ -3,6 +3,8 @@
 import threading
 from functools import lru_cache
 
+from openfisca_ajk.tools.plain import plain
+
 _LOCK = threading.Lock()
 
 
@@ -73,22 +75,6 @@ def _entries(entries):
     return result
 
 
-def _plain(value):
-    """A JSON-ready value: numbers, booleans, strings, lists; a node becomes a dict of its children."""
-    children = getattr(value, "_children", None)
-    if isinstance(children, dict):
-        return {str(key): _plain(child) for key, child in sorted(children.items())}
-    if hasattr(value, "tolist"):
-        value = value.tolist()
-    if isinstance(value, float):
-        return round(value, 6)
-    if isinstance(value, list):
-        return [_plain(item) for item in value]
-    if value is None or isinstance(value, bool | int | str):
-        return value
-    return str(value)
-
-
 @lru_cache(maxsize=8192)
 def _parameter_info(system_id, system_ref, name, instant):
     system = system_ref()
@@ -102,7 +88,7 @@ def _parameter_info(system_id, system_ref, name, instant):
         "unit": metadata.get("unit"),
         "instant": instant,
         "effective_from": _effective_from(parameter, instant) if hasattr(parameter, "values_list") else None,
-        "value": _plain(parameter(instant)),
+        "value": plain(parameter(instant), 6),
         "reference_from": reference_date,
         "reference": references,
     }

@@ -8,11 +8,11 @@ import importlib
 import json
 import re
 import threading
-from datetime import date
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 
 from openfisca_ajk.service.errors import ApplicationError
+from openfisca_ajk.tools.plain import plain
 
 _LOCK = threading.RLock()
 _SYSTEMS = {}
@@ -93,14 +93,6 @@ def versions():
     return {"openfisca_ajk": __version__, "openfisca_core": _package_version("openfisca-core")}
 
 
-def _plain(value):
-    if isinstance(value, date):
-        return value.isoformat()
-    if hasattr(value, "tolist"):
-        return value.tolist()
-    return value
-
-
 def _dump_node(node):
     """Canonical dump of a parameter node: every leaf's dated values (and scale brackets)."""
     if hasattr(node, "children"):
@@ -108,7 +100,7 @@ def _dump_node(node):
     if hasattr(node, "brackets"):
         return [{key: _dump_node(getattr(bracket, key)) for key in ("threshold", "rate", "amount", "average_rate", "base")
                  if hasattr(bracket, key)} for bracket in node.brackets]
-    return [[entry.instant_str, _plain(entry.value)] for entry in node.values_list]
+    return [[entry.instant_str, plain(entry.value)] for entry in node.values_list]
 
 
 _HASHES = {}

@@ -13,7 +13,7 @@ class NonFiniteValueError(ValueError):
     """A value to write as JSON is NaN or infinite; the message gives its place."""
 
 
-def _plain(value, default):
+def _apply_default(value, default):
     if isinstance(value, (str, int, float, bool)) or value is None:
         return value
     if isinstance(value, (dict, list, tuple)):
@@ -23,7 +23,7 @@ def _plain(value, default):
 
 def find_non_finite(data, default=None, place="") -> str:
     """The place of the first NaN or infinite number in ``data`` (after ``default``), or None."""
-    data = _plain(data, default)
+    data = _apply_default(data, default)
     if isinstance(data, float) and not math.isfinite(data):
         return place or "the value"
     if isinstance(data, dict):
@@ -54,7 +54,7 @@ def dumps(data, *, what="the output", default=None, **options) -> str:
 def undefined_as_null(data, default=None):
     """``data`` with every NaN written as ``null``: for series where NaN means "not defined this year" by
     design (an average over nobody). An infinity is kept, so ``dumps`` still refuses it."""
-    data = _plain(data, default)
+    data = _apply_default(data, default)
     if isinstance(data, float) and math.isnan(data):
         return None
     if isinstance(data, dict):

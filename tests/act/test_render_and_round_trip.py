@@ -10,7 +10,7 @@ from openfisca_ajk.cli import main
 from openfisca_ajk.compliance import FAILS, MEETS
 from openfisca_ajk.paths import law_folder
 
-from .browser import WIDTH, chromium, open_page
+from ..browser import WINDOW_WIDTH
 from .conftest import DATE, DAY, DRAFT
 
 ACT = law_folder("reforms") / DRAFT / "act.md"
@@ -152,9 +152,17 @@ def test_drafters_round_trip_on_the_command_line(tmp_path, capsys):
     assert (output / "draft_accrual_2_vs_draft_social_security_act.md").is_file()
 
 
-@pytest.mark.skipif(chromium() is None, reason="Debian's chromium package is not installed")
+def _checked(browser, path):
+    """(errors, width report) of the page at ``path`` in the shared headless Chromium."""
+    tab = browser.open(path)
+    try:
+        return tab.errors, tab.width_report()
+    finally:
+        tab.close()
+
+
 @pytest.mark.parametrize("compare", [False, True], ids=["act", "comparison"])
-def test_pages_open_in_chromium_without_error_and_fit_the_window(tmp_path, draft_bound, draft_assessment,
+def test_pages_open_in_chromium_without_error_and_fit_the_window(tmp_path, browser, draft_bound, draft_assessment,
                                                                  act_population, tax_benefit_system, compare):
     other = other_assessment = None
     if compare:
@@ -162,19 +170,19 @@ def test_pages_open_in_chromium_without_error_and_fit_the_window(tmp_path, draft
         other_assessment = assess(other.spec.source, DATE, population=act_population, baseline=tax_benefit_system)
     page = tmp_path / "act.html"
     page.write_text(to_html(build_rendering(draft_bound, draft_assessment, other, other_assessment)), encoding="utf-8")
-    record = open_page(page, tmp_path)
-    assert record["console_errors"] == []
-    assert record["wide"] == [] and record["scroll"] <= WIDTH
+    errors, width = _checked(browser, page)
+    assert errors == []
+    assert width["count"] == 0, width["wide"]
+    assert width["inner_width"] == WINDOW_WIDTH and width["scroll_width"] <= WINDOW_WIDTH
 
 
-def test_a_page_too_wide_or_with_an_error_fails_the_browser_check(tmp_path):
-    if chromium() is None:
-        pytest.skip("Debian's chromium package is not installed")
+def test_a_page_too_wide_or_with_an_error_fails_the_browser_check(tmp_path, browser):
     page = tmp_path / "bad.html"
     page.write_text('<!DOCTYPE html><html><body><div style="width:2000px">x</div>'
                     "<script>throw new Error('boom')</script></body></html>", encoding="utf-8")
-    record = open_page(page, tmp_path)
-    assert record["wide"] == ["DIV"] and record["scroll"] > WIDTH and len(record["console_errors"]) == 1
+    errors, width = _checked(browser, page)
+    assert width["count"] == 1 and width["wide"][0].startswith("div [") and width["scroll_width"] > WINDOW_WIDTH
+    assert len(errors) == 1 and "boom" in errors[0]
 
 
 def test_the_packaged_reforms_folder_carries_the_documents():

@@ -4,7 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from openfisca_ajk.compliance.report import compliance_report
+from openfisca_ajk.compliance.assessment import compliance_report
 
 BIN = Path(sys.executable).parent
 

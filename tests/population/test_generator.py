@@ -8,7 +8,7 @@ from openfisca_ajk.population import programmes
 from openfisca_ajk.population.calibration import select_exact
 from openfisca_ajk.population.programmes import best_swap
 from openfisca_ajk.population.data import ROLE_CODES, Population
-from openfisca_ajk.population.report import format_calibration
+from openfisca_ajk.population.calibration_check import format_calibration
 
 YEAR = 2025
 

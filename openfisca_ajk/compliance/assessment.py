@@ -11,11 +11,11 @@ from dataclasses import dataclass
 
 from openfisca_ajk.compliance.c102 import assess_c102
 from openfisca_ajk.compliance.context import DEFAULT_DATE, DEFAULT_SEED, DEFAULT_SIZE, build_context
-from openfisca_ajk.compliance.files import write_atomic, write_json
 from openfisca_ajk.compliance.r202 import check_r202
-from openfisca_ajk.compliance.render import render_html
+from openfisca_ajk.compliance.compliance_page import render_html
 from openfisca_ajk.microsim.run import run_population
 from openfisca_ajk.precision_reports import interval_suffix, rounded_value
+from openfisca_ajk.tools.files import atomic_write, atomic_write_json
 
 
 @dataclass
@@ -102,6 +102,6 @@ def write_compliance_report(report, output, stem="compliance"):
     from pathlib import Path
 
     output = Path(output)
-    json_path = write_json(output / f"{stem}.json", report.as_dict())
-    html_path = write_atomic(output / f"{stem}.html", render_html(report))
+    json_path = atomic_write_json(output / f"{stem}.json", report.as_dict())
+    html_path = atomic_write(output / f"{stem}.html", render_html(report))
     return json_path, html_path

@@ -1,7 +1,13 @@
-"""The compliance report as one self-contained HTML page (inline CSS, no script, no external file)."""
+"""The compliance report as one self-contained HTML page (the reports' template: no script, no external file)."""
 
-from openfisca_ajk.compliance.files import esc, page, table
 from openfisca_ajk.enums import District
+from openfisca_ajk.reports import Items, Paragraph, Section, Table, esc, html, render_report
+
+
+def table(headers, rows, classes=None):
+    """A report table of cells already escaped (``esc``) or built as HTML here."""
+    return Table(tuple(headers), tuple(tuple(html(cell) for cell in row) for row in rows),
+                 classes=tuple(classes) if classes else None)
 
 
 def _number(value, unit):
@@ -32,8 +38,8 @@ def _wages(wages):
     rows = [[esc(name), f"{value:,.0f}"] for name, value in wages.rw65_values.items()]
     rows.append([f"RW66, ordinary labourer (Art 66(4)-(5)): proxy {esc(wages.rw66_proxy)}", f"{wages.rw66:,.0f}"])
     rows.append(["Mean earnings of the persons whose wages define RW65", f"{wages.mean_earnings:,.0f}"])
-    return (f"<p>Earnings of {esc(wages.basis)}: {wages.protected_persons:,.0f} persons (weighted).</p>"
-            + table(["Reference wage (PKR a month)", "Value"], rows))
+    return (Paragraph(f"Earnings of {wages.basis}: {wages.protected_persons:,.0f} persons (weighted)."),
+            table(["Reference wage (PKR a month)", "Value"], rows))
 
 
 def _r202(guarantees):
@@ -58,7 +64,7 @@ BREAKDOWN_TITLES = {"district": "District", "area": "Urban or rural", "quintile"
 
 
 def _r202_breakdowns(guarantees):
-    """One compact table per breakdown (district, area, quintile): reach, share below the line and gap."""
+    """One section per breakdown (district, area, quintile): reach, share below the line and gap."""
     names = [name for name in BREAKDOWN_TITLES if any(name in g.breakdowns for g in guarantees)]
     blocks = []
     for name in names:
@@ -79,44 +85,46 @@ def _r202_breakdowns(guarantees):
                     row += ["", ""] if cell is None else [f"{cell['below_minimum_pct']:.1f} %",
                                                           f"{cell['gap_pkr_per_month']:,.0f}"]
             rows.append(row)
-        blocks.append(f"<h3>By {esc(BREAKDOWN_TITLES[name].lower())}</h3>" + table(headers, rows))
-    if blocks:
-        blocks.insert(0, "<p><small>Reached: % of the guarantee's group (all residents for health care) reached by a "
-                         "scheme; below line: % of the group below the poverty line after transfers; gap: PKR a "
-                         "month that would bring the group's households to the line. Quintiles rank households by "
-                         "consumption before transfers (Q1 poorest).</small></p>")
-    return "\n".join(blocks)
+        blocks.append(Section(f"By {BREAKDOWN_TITLES[name].lower()}", (table(headers, rows),), level=3))
+    return blocks
+
+
+BREAKDOWN_NOTE = ("Reached: % of the guarantee's group (all residents for health care) reached by a scheme; below "
+                  "line: % of the group below the poverty line after transfers; gap: PKR a month that would bring "
+                  "the group's households to the line. Quintiles rank households by consumption before transfers "
+                  "(Q1 poorest).")
 
 
 def render_html(report):
     c102 = report.c102
     title = f"C102 and R202 compliance: {report.reform or 'today’s law'}, {report.date}"
-    body = [f"<h1>{esc(title)}</h1>", f'<p class="summary">{esc(report.summary)}</p>']
     rows, classes = [], []
     for part in c102.parts:
         failing = "; ".join(f"{c.why} ({c.article})" for c in part.failing)
         rows.append([f'<a href="#part-{part.part}">Part {part.part}</a>', esc(part.title),
                      f"<b>{esc(part.verdict)}</b>", esc(failing), str(len(part.to_verify))])
         classes.append(part.verdict)
-    body.append("<h2>C102 Parts at a glance</h2>")
-    body.append(table(["Part", "Branch", "Verdict", "Failing checks", "Points to verify in the text"], rows, classes))
-    body.append("<h2>Article 2 and common provisions</h2>")
-    body.append(_checks_table([c102.acceptance, *c102.common]))
-    body.append("<h2>Reference wages (Part XI)</h2>")
-    body.append(_wages(c102.wages))
+    sections = [
+        Section("C102 Parts at a glance", (table(["Part", "Branch", "Verdict", "Failing checks",
+                                                  "Points to verify in the text"], rows, classes),)),
+        Section("Article 2 and common provisions", (_checks_table([c102.acceptance, *c102.common]),)),
+        Section("Reference wages (Part XI)", _wages(c102.wages)),
+    ]
     for part in c102.parts:
-        body.append(f'<h2 id="part-{part.part}">Part {part.part}: {esc(part.title)} — {esc(part.verdict)}</h2>')
-        body.append(f"<p><small>Schemes registered for this Part: {esc(', '.join(part.schemes) or 'none')}</small></p>")
-        body.append(_checks_table(part.checks))
+        blocks = [Paragraph(html(f"<small>Schemes registered for this Part: {esc(', '.join(part.schemes) or 'none')}"
+                                 "</small>")), _checks_table(part.checks)]
+        sections.append(Section(f"Part {part.part}: {part.title} — {part.verdict}", tuple(blocks),
+                                anchor=f"part-{part.part}"))
         if part.higher_standards:
-            body.append("<h3>Higher standards (reported alongside; they do not change the C102 verdict)</h3>")
-            body.append(_checks_table(part.higher_standards))
-    body.append("<h2>R202 social protection floor</h2>")
-    body.append(_r202(report.r202))
-    body.append(_r202_breakdowns(report.r202))
+            sections.append(Section("Higher standards (reported alongside; they do not change the C102 verdict)",
+                                    (_checks_table(part.higher_standards),), level=3))
+    breakdowns = _r202_breakdowns(report.r202)
+    r202 = [_r202(report.r202)] + ([Paragraph(BREAKDOWN_NOTE, muted=True)] if breakdowns else [])
+    sections.append(Section("R202 social protection floor", tuple(r202)))
+    sections += breakdowns
     notes = [*report.notes, f"Population: {report.population}"]
-    body.append("<h2>Notes</h2><ul>" + "".join(f"<li>{esc(n)}</li>" for n in notes) + "</ul>")
-    body.append("<p><small>Verdicts: meets, fails, not_applicable, cannot_determine. Checks marked 'to verify in "
-                "the text' need the wording of the law and do not decide a Part. Thresholds: parameters/ilo/ "
-                "(C102 and higher standards) and parameters/ilo/checks/ (modelling thresholds).</small></p>")
-    return page(title, "\n".join(body))
+    sections.append(Section("Notes", (Items(tuple(notes)), Paragraph(
+        "Verdicts: meets, fails, not_applicable, cannot_determine. Checks marked 'to verify in the text' need the "
+        "wording of the law and do not decide a Part. Thresholds: parameters/ilo/ (C102 and higher standards) and "
+        "parameters/ilo/checks/ (modelling thresholds).", muted=True))))
+    return render_report(title, sections, summary=report.summary)

@@ -1,23 +1,10 @@
-"""The comparison as Markdown and as a self-contained HTML page (inline CSS, charts as base64 PNG).
+"""The comparison as Markdown and as a self-contained HTML page (the reports' template, charts as base64 PNG).
 
 Both are built from the same tables (``tables``), which read only the JSON-ready dict.
 """
 
-import base64
-import html
-
 from openfisca_ajk.comparison.summary import summary_sentences
-
-CSS = """
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2em auto;max-width:1100px;color:#222;line-height:1.45;padding:0 1em}
-h1{color:#2f4858;border-bottom:3px solid #33658a}h2{color:#33658a;margin-top:2em}h3{color:#2f4858}
-.summary{background:#eef5f9;border-left:6px solid #33658a;padding:.8em 1.2em;margin:1em 0}
-table{border-collapse:collapse;margin:.6em 0 1.2em;font-size:.88em}th,td{border:1px solid #ccd;padding:.25em .6em}
-th{background:#33658a;color:#fff;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}
-tr:nth-child(even) td{background:#f6f8fa}img{max-width:100%;border:1px solid #dde;margin:.5em 0}
-.note{color:#666;font-size:.85em}
-"""
-
+from openfisca_ajk.reports import md_table, render_template
 
 def _number(value, digits=0):
     if value is None:
@@ -90,12 +77,6 @@ def tables(reform):
     return out
 
 
-def _md_table(header, rows):
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
-    return "\n".join(lines)
-
-
 def _intro(data):
     population = data["population"]
     return (f"Period {data['period']} ({data['months']} months); population {population['persons']:,.0f} persons in "
@@ -113,7 +94,7 @@ def to_markdown(data, chart_files):
             lines.append(f"- Legal basis: [{basis.get('title', '')}]({basis.get('href', '')})")
         lines.append("")
         for title, header, rows, _ in tables(reform):
-            lines += [f"### {title}", "", _md_table(header, rows), ""]
+            lines += [f"### {title}", "", md_table(header, rows), ""]
     if chart_files:
         lines += ["## Charts", ""] + [f"![{name}]({file})" for name, file in chart_files.items()] + [""]
     lines += ["## Method", "", METHOD, ""]
@@ -128,34 +109,11 @@ METHOD = ("Disposable income = consumption before transfers + cash benefits (in-
           "Schemes the reform provably cannot change keep the baseline's values (see 'recomputed').")
 
 
-def _html_table(header, rows, numeric_from):
-    head = "".join(f"<th>{html.escape(str(h))}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f"<td{' class=n' if i >= numeric_from else ''}>{html.escape(str(c))}</td>" for i, c in enumerate(row))
-                   + "</tr>" for row in rows)
-    return f"<table><tr>{head}</tr>{body}</table>"
-
-
 def to_html(data, charts):
-    parts = [f"<!DOCTYPE html><html lang=en><head><meta charset=utf-8><title>Reform comparison {html.escape(data['period'])}</title>",
-             f"<style>{CSS}</style></head><body>", f"<h1>Reform comparison, {html.escape(data['period'])}</h1>",
-             f"<p>{html.escape(_intro(data))}</p>"]
-    for reform in data["reforms"]:
-        parts.append(f"<h2>{html.escape(reform['label'])} <span class=note>({html.escape(reform['name'])})</span></h2>")
-        parts.append("<div class=summary>" + " ".join(html.escape(s) for s in reform["summary"]) + "</div>")
-    for name, png in charts.items():
-        encoded = base64.b64encode(png).decode("ascii")
-        parts.append(f"<img alt='{html.escape(name)}' src='data:image/png;base64,{encoded}'>")
-    for reform in data["reforms"]:
-        parts.append(f"<h2>Details: {html.escape(reform['label'])}</h2>")
-        if reform["description"]:
-            parts.append(f"<p>{html.escape(reform['description'])}</p>")
-        if reform["legal_basis"]:
-            parts.append("<ul>" + "".join(f"<li><a href='{html.escape(b.get('href', ''))}'>{html.escape(b.get('title', ''))}</a></li>"
-                                          for b in reform["legal_basis"]) + "</ul>")
-        for title, header, rows, numeric_from in tables(reform):
-            parts.append(f"<h3>{html.escape(title)}</h3>" + _html_table(header, rows, numeric_from))
-    parts.append(f"<h2>Method</h2><p class=note>{html.escape(METHOD)}</p></body></html>")
-    return "".join(parts)
+    """The page: each reform's summary first, the charts, then every table and the method."""
+    reforms = [dict(reform, tables=tables(reform)) for reform in data["reforms"]]
+    return render_template("compare.html.j2", title=f"Reform comparison, {data['period']}", intro=_intro(data),
+                           reforms=reforms, charts=charts, method=METHOD)
 
 
 def with_summaries(data):

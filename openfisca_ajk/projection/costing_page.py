@@ -1,0 +1,61 @@
+"""The costing projection as a self-contained HTML page (the reports' template) and as CSV text."""
+
+from openfisca_ajk.reports import Chart, Paragraph, Section, Table, render_report
+
+TOTAL = "TOTAL_CASH"
+SUMMARY_HEADER = ("law", "scenario", "year", "cash cost incl. administration (PKR bn)", "% of GDP", "% of AJK budget",
+                  "% of social-protection budget")
+
+
+def csv_text(header, rows) -> str:
+    """Comma-separated text: floats to 6 significant digits, text with a comma quoted, None (not defined) empty."""
+    def cell(value):
+        if value is None:
+            return ""
+        if isinstance(value, float):
+            return f"{value:.6g}"
+        text = str(value)
+        return f'"{text}"' if "," in text else text
+    lines = [",".join(header)] + [",".join(cell(value) for value in row) for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+NOT_COSTED = "in kind, not costed"
+
+
+def _share(value):
+    """A share of a budget, or "n/a" where that budget is not known (no denominator, no ratio)."""
+    return "n/a" if value is None else f"{value:.1f}"
+
+
+def total_rows(rows):
+    """The cash total of each law, scenario and year, as table rows of the page."""
+    return [(row["law"], row["scenario"], row["year"], f"{row['total_cost_pkr'] / 1e9:,.2f}", f"{row['pct_gdp']:.3f}",
+             f"{row['pct_total_budget']:.2f}", _share(row["pct_social_protection_budget"]))
+            for row in rows if row["scheme"] == TOTAL]
+
+
+def scheme_rows(rows, scenario="central"):
+    """Each scheme's cost in the central scenario, by law and year (PKR million); a scheme in kind is not costed."""
+    return [(row["law"], row["year"], row["scheme"], row.get("kind", ""), row.get("status", ""),
+             f"{row['recipients']:,.0f}" if row.get("recipients") is not None else "",
+             NOT_COSTED if row.get("total_cost_pkr") is None else f"{row['total_cost_pkr'] / 1e6:,.1f}")
+            for row in rows if row["scheme"] != TOTAL and row["scenario"] == scenario]
+
+
+def render_costing_page(rows, settings, chart_png=None) -> str:
+    """The page: the cash totals by law, scenario and year, the chart, then each scheme (central scenario)."""
+    laws = ", ".join(settings["laws"])
+    title = f"ABND costing projection, {settings['first']}-{settings['last']}"
+    intro = (Paragraph(f"Laws: {laws}. Scenarios: {', '.join(settings['scenarios'])}. Population scale "
+                       f"{settings['size']} (seed {settings['seed']}). Cash benefits including administration; "
+                       "in-kind benefits are not costed."),)
+    sections = [Section("Cash cost by law, scenario and year", (Table(SUMMARY_HEADER, tuple(total_rows(rows)), 2),))]
+    if chart_png:
+        sections.append(Section("Cost as a share of GDP", (Chart("costing_pct_gdp", chart_png),)))
+    schemes = scheme_rows(rows)
+    if schemes:
+        sections.append(Section("By scheme (central scenario)", (Table(
+            ("law", "year", "scheme", "kind", "status", "recipients", "cost incl. administration (PKR m)"),
+            tuple(schemes), 5),)))
+    return render_report(title, sections, intro=intro)
