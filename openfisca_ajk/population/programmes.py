@@ -31,16 +31,15 @@ from pathlib import Path
 
 import numpy
 
-from openfisca_ajk import public_service
+from openfisca_ajk import entities
 from openfisca_ajk.enums import EmploymentStatus, MaritalStatus, Sex
 from openfisca_ajk.paths import law_folder
 from openfisca_ajk.population.calibration import largest_remainder
 from openfisca_ajk.population.data import ROLE_CODES, Population
 from openfisca_ajk.population.parameters import band_edges, named_children
 from openfisca_ajk.population.simulation import build_simulation
-from openfisca_ajk.public_service import increase_factor
 from openfisca_ajk.tools import dates
-from openfisca_ajk.tools.dates import civil_from_days
+from openfisca_ajk.tools.dates import civil_from_days, increase_factor
 
 NO_EVENT = numpy.datetime64("2999-12-31", "D")
 HEAD, CHILD = ROLE_CODES["head"], ROLE_CODES["child"]
@@ -68,7 +67,7 @@ def calibration_law_sources() -> list:
     cache's key: a change of these formulas gives another population)."""
     variables = law_folder("variables")
     files = [path for folder in CALIBRATION_LAW for path in sorted((variables / folder).rglob("*.py"))]
-    return files + [Path(public_service.__file__), Path(dates.__file__)]
+    return files + [Path(entities.__file__), Path(dates.__file__)]
 
 
 def months_of_year(year: int) -> list:

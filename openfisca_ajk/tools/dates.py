@@ -133,3 +133,76 @@ def completed_years_between(start_dates, end_dates):
     start_keys = _tabulate(day_numbers(start_dates), calendar_keys)
     end_keys = _tabulate(day_numbers(end_dates), calendar_keys)
     return years_from_keys(start_keys, end_keys).astype(numpy.int32)
+
+
+
+# Event dates and dated increases (public-service pensions and grants)
+
+def _days(dates):
+    return numpy.asarray(dates).astype("datetime64[D]")
+
+
+def happened_before(dates, instant):
+    """True where the date is strictly before the instant (an OpenFisca Instant)."""
+    return _days(dates) < numpy.datetime64(str(instant), "D")
+
+
+def happened_within(dates, period):
+    """True where the date falls in the period (first and last day included)."""
+    days = _days(dates)
+    return (days >= numpy.datetime64(str(period.start), "D")) & (days <= numpy.datetime64(str(period.stop), "D"))
+
+
+def increase_factor(increase_rate_parameter, start_dates, instant, later_retirees_parameter=None):
+    """Compound factor of the increases granted to pensions that began on ``start_dates``, as of ``instant``.
+
+    ``increase_rate_parameter`` is the full history of a parameter whose every value is one increase,
+    in force from its date (e.g. ``ajk.public_service.pension.increase_rate``). An increase dated on or
+    before ``instant`` applies to a pension that began before its date; it also applies to a pension that
+    began on or after its date when ``later_retirees_parameter`` (a yes/no parameter dated like the
+    increases, e.g. ``ajk.public_service.pension.increase_for_later_retirees``) is true at that date, as the
+    notification says "also admissible to pensioners who would retire on or after" it.
+    """
+    starts = _days(start_dates)
+    steps = sorted((item.instant_str, item.value) for item in increase_rate_parameter.values_list
+                   if item.value is not None)
+    factor = numpy.ones(starts.shape, dtype=numpy.float64)
+    at = numpy.datetime64(str(instant), "D")
+    for date, rate in steps:
+        dated = numpy.datetime64(date, "D")
+        if dated > at:
+            continue
+        for_later_retirees = bool(later_retirees_parameter(date)) if later_retirees_parameter is not None else False
+        applies = numpy.ones(starts.shape, dtype=bool) if for_later_retirees else starts < dated
+        factor = numpy.where(applies, factor * (1.0 + rate), factor)
+    return factor
+
+
+# A person's age given as a date of birth or as an age in completed years: rules that need only the age
+# read the variable ``age``; rules that need a date (months of age, age on a past date) read ``birth_dates``:
+# the date of birth where it agrees with the age given, otherwise the latest date of birth compatible with that
+# age (reached on the first day of the earliest month the age is given for).
+
+class MissingAgeInputError(ValueError):
+    """A rule needs a person's age, and neither the date of birth nor the age is given."""
+
+
+def latest_birth_dates(ages, instant):
+    """The latest dates of birth at which a person has ``ages`` completed years on ``instant``."""
+    ages = numpy.asarray(ages, dtype=numpy.int64)
+    years = numpy.datetime64(f"{instant.year:04d}", "Y") - ages.astype("timedelta64[Y]")
+    months = years.astype("datetime64[M]") + numpy.timedelta64(instant.month - 1, "M")
+    return months.astype("datetime64[D]") + numpy.timedelta64(instant.day - 1, "D")
+
+
+def birth_dates(person, period):
+    """Each person's date of birth, from the date of birth given or, where it disagrees, from the age given."""
+    given = numpy.asarray(person("date_of_birth", period)).astype("datetime64[D]")
+    holder = person.simulation.get_holder("age")
+    known = sorted(holder.get_known_periods(), key=lambda known_period: known_period.start)
+    if not known:
+        return given
+    first = known[0]
+    ages = numpy.asarray(holder.get_array(first), dtype=numpy.int64)
+    agrees = completed_years(given, first.start) == ages
+    return numpy.where(agrees, given, latest_birth_dates(ages, first.start))

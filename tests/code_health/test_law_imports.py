@@ -8,13 +8,10 @@ import ast
 
 from openfisca_ajk.paths import PACKAGE_DIR, law_folder
 
-# Entities and enums; date arithmetic and calendar constants; group aggregation; public-service event dates and
-# the compound factor of dated pension increases. Each is pure numpy and imports nothing else of the package
-# but the date tools.
-ALLOWED = {"openfisca_ajk.entities", "openfisca_ajk.enums", "openfisca_ajk.tools.dates", "openfisca_ajk.tools.groups",
-           "openfisca_ajk.public_service", "openfisca_ajk.age_inputs"}
-HELPERS = {"openfisca_ajk.tools.dates", "openfisca_ajk.tools.groups", "openfisca_ajk.public_service",
-           "openfisca_ajk.age_inputs"}
+# Entities (with their group aggregations), enums, and the date tools (calendar arithmetic and constants, event
+# dates, dated increases, dates of birth from ages). None of them imports anything else of the package.
+ALLOWED = {"openfisca_ajk.entities", "openfisca_ajk.enums", "openfisca_ajk.tools.dates"}
+HELPERS = ALLOWED
 
 
 def package_imports(path):
@@ -43,7 +40,7 @@ def test_the_law_imports_only_entities_enums_and_pure_helpers():
 
 def test_the_helpers_the_law_uses_import_no_tool():
     found = sorted(f"{helper}: {name}" for helper in HELPERS for name in package_imports(module_path(helper))
-                   if name != "openfisca_ajk.tools.dates")
+                   )
     assert found == []
 
 

@@ -6,7 +6,7 @@ from openfisca_ajk.population import cache, programmes
 def test_the_calibration_law_is_part_of_the_cache_key(tax_benefit_system, tmp_path, monkeypatch):
     sources = programmes.calibration_law_sources()
     names = {path.name for path in sources}
-    assert {"civil_pension.py", "family_pension.py", "guzara_allowance.py", "public_service.py"} <= names
+    assert {"civil_pension.py", "family_pension.py", "guzara_allowance.py", "dates.py"} <= names
     formula = tmp_path / "civil_pension.py"
     formula.write_text("rate = 7 / 300\n")
     monkeypatch.setattr(programmes, "calibration_law_sources", lambda: [formula])

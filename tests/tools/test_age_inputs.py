@@ -5,7 +5,7 @@ import pytest
 from openfisca_core.periods import period as make_period
 from openfisca_core.simulations import SimulationBuilder
 
-from openfisca_ajk.age_inputs import MissingAgeInputError, latest_birth_dates
+from openfisca_ajk.tools.dates import MissingAgeInputError, latest_birth_dates
 
 
 def simulate(tax_benefit_system, person):

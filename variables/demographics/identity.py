@@ -10,8 +10,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_ajk.entities import Person
 from openfisca_ajk.enums import MaritalStatus, Sex
-from openfisca_ajk.age_inputs import MissingAgeInputError
-from openfisca_ajk.tools.dates import completed_years
+from openfisca_ajk.tools.dates import MissingAgeInputError, completed_years
 
 NADRA = "http://paklaws2014.blogspot.com/2014/11/national-database-and-registration.html"  # National Database and Registration Authority Ordinance 2000
 
@@ -26,7 +25,7 @@ class date_of_birth(Variable):
     documentation = """
     Date of birth as recorded on the CNIC or B-form (child registration certificate). The age may be given
     instead: a rule that needs a date (months of age, age at retirement) then takes the latest date of
-    birth compatible with the age given (openfisca_ajk.age_inputs.birth_dates).
+    birth compatible with the age given (openfisca_ajk.tools.dates.birth_dates).
     """
 
 

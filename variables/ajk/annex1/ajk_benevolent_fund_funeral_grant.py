@@ -4,7 +4,7 @@ from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
 from openfisca_ajk.entities import Person
-from openfisca_ajk.public_service import happened_within
+from openfisca_ajk.tools.dates import happened_within
 
 REFERENCE = "https://www.glxspace.com/2021/03/15/amendment-in-marriage-farewell-and-funeral-grant-bf-group-insurance-rules-1972-ajk/"
 

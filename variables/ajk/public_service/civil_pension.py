@@ -10,9 +10,7 @@ from openfisca_core.periods import ETERNITY, MONTH
 from openfisca_core.variables import Variable
 
 from openfisca_ajk.entities import Person
-from openfisca_ajk.age_inputs import birth_dates
-from openfisca_ajk.public_service import happened_before, happened_within, increase_factor
-from openfisca_ajk.tools.dates import completed_years_between
+from openfisca_ajk.tools.dates import birth_dates, completed_years_between, happened_before, happened_within, increase_factor
 
 PENSION_GUIDE = "https://786times.com/how-to-calculate-pension-commutation/"
 FORMULA_GUIDE = "https://jobsgar.com/pension-calculation-formula/"
@@ -54,7 +52,7 @@ class age_at_public_service_retirement(Variable):
     unit = "year"
     label = "Age in completed years on the date of retirement from AJK government service"
     reference = PENSION_GUIDE
-    documentation = "From the date of birth (or the age given, see openfisca_ajk.age_inputs) and the retirement date."
+    documentation = "From the date of birth (or the age given, see openfisca_ajk.tools.dates.birth_dates) and the retirement date."
 
     def formula(person, period, parameters):
         birth = birth_dates(person, period)

@@ -5,7 +5,7 @@ from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
 from openfisca_ajk.entities import Person
-from openfisca_ajk.public_service import happened_before, increase_factor
+from openfisca_ajk.tools.dates import happened_before, increase_factor
 
 FORMULA_GUIDE = "https://jobsgar.com/pension-calculation-formula/"
 INCREASES = "https://kashmirenglish.pk/ajk-govt-increase-in-pension-ad-hoc-relief-allowance"

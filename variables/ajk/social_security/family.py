@@ -9,8 +9,7 @@ value against 3 % of the ordinary labourer's wage per child).
 from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
-from openfisca_ajk.entities import Household, Person
-from openfisca_ajk.tools.groups import group_max
+from openfisca_ajk.entities import Household, Person, group_max
 
 C102 = "https://normlex.ilo.org/dyn/nrmlx_en/f?p=NORMLEXPUB:12100:0::NO::P12100_ILO_CODE:C102"
 PERIODICAL_BENEFITS = ("ss_sickness_benefit", "ss_unemployment_benefit", "ss_old_age_periodical_pension",

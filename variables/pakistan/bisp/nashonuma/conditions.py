@@ -11,10 +11,8 @@ import numpy
 from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
-from openfisca_ajk.age_inputs import birth_dates
-from openfisca_ajk.entities import Person
-from openfisca_ajk.tools.dates import months_between
-from openfisca_ajk.tools.groups import district_covered
+from openfisca_ajk.tools.dates import birth_dates, months_between
+from openfisca_ajk.entities import Person, district_covered
 
 LAUNCH = "https://en.dailypakistan.com.pk/13-Aug-2020/ehsaas-nashonuma-program-set-to-launch-in-the-nine-districts-of-country-today-says-sania"
 TWO_YEARS = "https://www.bolnews.com/pakistan/2020/08/government-decides-to-give-stipend-to-mothers-for-2-years-from-birth/"

@@ -11,9 +11,8 @@ import numpy
 from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
-from openfisca_ajk.entities import Person
+from openfisca_ajk.entities import Person, district_covered
 from openfisca_ajk.enums import SchoolLevel
-from openfisca_ajk.tools.groups import district_covered
 
 PID_2012 = "http://pid.gov.pk/site/press_detail/1322"
 ENROLMENT_2021 = "https://www.urdupoint.com/en/pakistan/118-million-children-enrolled-under-benazir-t-1705170.html"
