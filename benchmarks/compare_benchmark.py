@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Speed of ``compare``: the baseline plus one reform against the baseline alone (not a test; run it by hand).
 
-    python3 benchmarks/compare_benchmark.py [--year 2026] [--size 1] [--reform kafaalat_14500 ...] [--repeat 3]
+    .venv/bin/python benchmarks/compare_benchmark.py [--year 2026] [--size 1] [--reform kafaalat_14500 ...] [--repeat 3]
 
 For the full-size synthetic AJK population (population generation and caching are not timed):
 
@@ -20,11 +20,11 @@ import sys
 import time
 
 from openfisca_ajk.comparison import compare
-from openfisca_ajk.microsim.memory import tune_malloc
-from openfisca_ajk.microsim.report import build_report
-from openfisca_ajk.microsim.run import run_population
+from openfisca_ajk.engine.memory import tune_malloc
+from openfisca_ajk.engine.aggregates import build_report
+from openfisca_ajk.engine.run import run_population
 from openfisca_ajk.population.cache import cached_population
-from openfisca_ajk.system import CountryTaxBenefitSystem
+from openfisca_ajk.engine.law import law
 
 TARGET = 1.6
 
@@ -49,7 +49,7 @@ def main(argv=None):
     parser.add_argument("--json", help="write the results to this file")
     arguments = parser.parse_args(argv)
     tune_malloc()
-    system = CountryTaxBenefitSystem()
+    system = law()
     population, _, _ = cached_population(system, arguments.year, arguments.seed, arguments.size, ".cache")
     period = str(arguments.year)
     print(f"population: {population.n_persons:,} persons, {population.n_households:,} households; period {period}")

@@ -16,7 +16,7 @@ import sys
 import time
 
 from openfisca_ajk.population.generator import generate_population
-from openfisca_ajk.system import CountryTaxBenefitSystem
+from openfisca_ajk.engine.law import law
 
 TARGET_PEAK_GB = 4.0
 
@@ -32,7 +32,7 @@ def main(argv=None):
     parser.add_argument("--size", type=float, default=1.0)
     parser.add_argument("--json", help="also write the results to this file")
     arguments = parser.parse_args(argv)
-    system = CountryTaxBenefitSystem()
+    system = law()
     before = peak_gb()
     usage, tick = resource.getrusage(resource.RUSAGE_SELF), time.perf_counter()
     population = generate_population(system, arguments.year, seed=arguments.seed, size=arguments.size)

@@ -1,15 +1,15 @@
 #!/usr/bin/env python3
 """Speed and memory of the population microsimulation at full size (not a test; run it by hand).
 
-    python3 benchmarks/population_benchmark.py [--year 2025] [--size 1] [--repeat 3] [--year-repeat 3] [--json results.json]
+    .venv/bin/python benchmarks/population_benchmark.py [--year 2025] [--size 1] [--repeat 3] [--year-repeat 3] [--json results.json]
 
 Measures, on the synthetic AJK population (>= 4.0 million persons at size 1):
 
 1. building the simulation from arrays (raw builder) - target <= 2 s;
 2. every registered scheme for a full year (12 months, identical months merged
-   only where ``openfisca_ajk.microsim.months`` proves them identical, and each month
+   only where ``openfisca_ajk.engine.months`` proves them identical, and each month
    reusing the previous one for the households whose month-dependent values are
-   unchanged, ``openfisca_ajk.microsim.reuse``) - target <= 30 s;
+   unchanged, ``openfisca_ajk.engine.reuse``) - target <= 30 s;
 3. peak memory of the process (ru_maxrss) - target <= 6 GB;
 4. the engine against hand-written numpy implementations of three headline rules
    (Benazir Kafaalat, Benazir Taleemi Wazaif, and the contributory scheme's
@@ -27,12 +27,12 @@ import time
 import numpy
 
 from openfisca_ajk.enums import EmploymentStatus, MaritalStatus, SchoolLevel, Sex
-from openfisca_ajk.microsim.memory import tune_malloc
-from openfisca_ajk.microsim.months import input_window
-from openfisca_ajk.microsim.run import run_population
+from openfisca_ajk.engine.memory import tune_malloc
+from openfisca_ajk.engine.months import input_window
+from openfisca_ajk.engine.run import run_population
 from openfisca_ajk.population.cache import cached_population
 from openfisca_ajk.population.simulation import build_simulation
-from openfisca_ajk.system import CountryTaxBenefitSystem
+from openfisca_ajk.engine.law import law
 from openfisca_ajk.tools.dates import MONTHS_PER_QUARTER
 
 HEAD, SPOUSE = 0, 1
@@ -149,7 +149,7 @@ def main(argv=None):
     parser.add_argument("--json", help="also write the results to this file")
     arguments = parser.parse_args(argv)
     results = {"malloc_tuned": False if arguments.no_malloc_tuning else tune_malloc()}
-    system = CountryTaxBenefitSystem()
+    system = law()
     tick = time.perf_counter()
     population, path, reused = cached_population(system, arguments.year, arguments.seed, arguments.size, arguments.cache_dir)
     results.update(population_s=time.perf_counter() - tick, population_reused=reused,
@@ -197,7 +197,7 @@ def main(argv=None):
                      arguments.repeat),
     ]
     try:
-        from openfisca_ajk.reform_diffs import apply_reform_file
+        from openfisca_ajk.engine.law import apply_reform_file
         reformed = apply_reform_file(system, "draft_social_security_act")
         ss_month = "2027-03"
         ss_parameters = reformed.parameters(ss_month)

@@ -1,4 +1,4 @@
-"""Latency of the one-window service, in process: ``python3 benchmarks/service_latency.py [--quick]``.
+"""Latency of the one-window service, in process: ``.venv/bin/python benchmarks/service_latency.py [--quick]``.
 
 Measures (after a warm-up that builds the tax-benefit system and the per-month analysis):
   * one application, all registered schemes: p50 / p90 / p99 / max (target p50 <= 15 ms, p99 <= 50 ms);

@@ -1,4 +1,4 @@
-"""Load on a real ``openfisca-ajk serve`` on 127.0.0.1: ``python3 benchmarks/service_load.py [--quick]``.
+"""Load on a real ``openfisca-ajk serve`` on 127.0.0.1: ``.venv/bin/python benchmarks/service_load.py [--quick]``.
 
 Starts the server (gunicorn, ``--workers 2 --threads 4`` unless told otherwise) on a free loopback
 port, warms it up, then runs 1, 8 and 32 concurrent clients (threads of this process, each with its

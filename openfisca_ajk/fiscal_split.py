@@ -32,7 +32,7 @@ def in_kind_uncosted(row):
 
 
 def fund_accounts(report, employee_pkr, employer_pkr):
-    """The yearly fiscal table of one run (``microsim.report.build_report``): budget cost, the fund's benefits and
+    """The yearly fiscal table of one run (``engine.aggregates.build_report``): budget cost, the fund's benefits and
     its contributions, each apart (PKR a year)."""
     cash = [row for row in report["schemes"] if row["cash"]]
     budget = sum(row["annual_cost_pkr"] for row in cash if row["kind"] != FUND_KIND)

@@ -1,6 +1,6 @@
 """Why the Gini can rise after transfers, and the figure without that effect.
 
-The population reports (``microsim.report``) add every cash benefit to consumption before transfers. The
+The population reports (``engine.aggregates``) add every cash benefit to consumption before transfers. The
 pensions of retired AJK public servants (civil and family pensions, Benevolent Fund grants) are deferred pay
 of a salaried career, received mostly by households in the upper deciles; counted as transfers they widen
 the distribution, and the Gini after transfers can exceed the Gini before. ``gini_concepts`` gives the Gini
@@ -10,8 +10,8 @@ are transfers), beside the report's own figures.
 
 import numpy
 
-from openfisca_ajk.microsim.indicators import gini
-from openfisca_ajk.microsim.report import adult_equivalents
+from openfisca_ajk.engine.indicators import gini
+from openfisca_ajk.engine.aggregates import adult_equivalents
 from openfisca_ajk.population.data import CONSUMPTION
 
 DEFERRED_PAY_KIND = "public_service"

@@ -3,7 +3,7 @@
 
 import numpy
 
-from openfisca_ajk.microsim.report import adult_equivalents
+from openfisca_ajk.engine.aggregates import adult_equivalents
 from openfisca_ajk.population.data import CONSUMPTION
 from openfisca_ajk.population.parameters import poverty_line
 from openfisca_ajk.precision import (household_sum, interval, is_sample, ratio_half_width, rounded, text,

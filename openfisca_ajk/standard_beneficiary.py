@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from openfisca_core.simulations import SimulationBuilder
 
-from openfisca_ajk.system import CountryTaxBenefitSystem
+from openfisca_ajk.engine.law import law
 from openfisca_ajk.tools.dates import MONTHS_PER_YEAR
 
 PARTS = ("III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
@@ -92,17 +92,6 @@ class Result:
 
     def as_dict(self):
         return dict(self.__dict__)
-
-
-def resolve_system(reform=None):
-    """A tax-benefit system: the one given, the reform file named, or today's law (``None``)."""
-    if reform is None or isinstance(reform, str) and reform in ("", "baseline"):
-        return CountryTaxBenefitSystem()
-    if isinstance(reform, str):
-        from openfisca_ajk.reform_diffs import apply_reform_file
-
-        return apply_reform_file(CountryTaxBenefitSystem(), reform)
-    return reform
 
 
 def _minimum_wage(system, period, minimum_wage):
@@ -209,7 +198,7 @@ def evaluate(reform=None, part="V", period="2027-06", wage=None, minimum_wage=No
     part = part.upper()
     if part not in PARTS:
         raise ValueError(f"Part {part!r} has no standard beneficiary; choose one of {', '.join(PARTS)}")
-    system = resolve_system(reform)
+    system = law(reform)
     month = periods.period(period)
     if month.unit != "month":
         raise ValueError(f"period {period!r} must be a month, e.g. 2027-06")

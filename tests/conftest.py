@@ -9,7 +9,7 @@ import os
 
 import pytest
 
-from openfisca_ajk import CountryTaxBenefitSystem
+from openfisca_ajk.engine.law import law
 
 
 def pytest_configure(config):
@@ -27,4 +27,5 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(scope="session")
 def tax_benefit_system():
-    return CountryTaxBenefitSystem()
+    """Today's law, as every tool gets it (``engine.law``: built once per process, never changed)."""
+    return law()

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 import numpy
 
 from openfisca_ajk.actuarial.design import Design, read_design
-from openfisca_ajk.population import build_simulation
+from openfisca_ajk.engine.run import run_population
 from openfisca_ajk.population.parameters import band_edges, named_children
 from openfisca_ajk.projection.assumptions import load_assumptions
 from openfisca_ajk.projection.costing import person_cells
@@ -60,9 +60,9 @@ def insured_base(tax_benefit_system, population, year):
     persons of the cell in the synthetic population.
     """
     month = f"{int(year)}-01"
-    simulation = build_simulation(tax_benefit_system, population, [month])
-    insured = numpy.asarray(simulation.calculate("ss_insured", month), dtype=float)
-    wage = numpy.asarray(simulation.calculate("ss_insurable_wage", month), dtype=float)
+    run = run_population(tax_benefit_system, population, month, schemes=(), extras=("ss_insured", "ss_insurable_wage"))
+    insured = run.extras["ss_insured"]      # one month: 1 where insured, 0 elsewhere
+    wage = run.extras["ss_insurable_wage"]
     weight = population.person_weight()
     cells = person_cells(population)
     bands = numpy.arange(2 * (MAX_AGE + 1)) % (MAX_AGE + 1) // AGE_BAND + (numpy.arange(2 * (MAX_AGE + 1)) // (MAX_AGE + 1)) * 100

@@ -19,7 +19,7 @@ from openfisca_ajk.catalogue.scheme_pages import scheme_pages
 from openfisca_ajk.catalogue.variable_pages import variable_pages
 from openfisca_ajk.paths import PACKAGE_DIR, law_folder
 from openfisca_ajk.scheme_registry import load_schemes
-from openfisca_ajk.system import CountryTaxBenefitSystem
+from openfisca_ajk.engine.law import law
 from openfisca_ajk.tools.files import atomic_write
 
 MANIFEST = ".catalogue-manifest.json"
@@ -75,7 +75,7 @@ def build_catalogue(output, tax_benefit_system=None, schemes=None) -> BuildResul
     started = time.perf_counter()
     output = Path(output)
     check_output_folder(output)
-    system = tax_benefit_system if tax_benefit_system is not None else CountryTaxBenefitSystem()
+    system = tax_benefit_system if tax_benefit_system is not None else law()
     registry = tuple(schemes) if schemes is not None else load_schemes()
     pages = all_pages(system, registry)
     seen = set()

@@ -14,12 +14,12 @@ from openfisca_ajk.commands import arguments as checked
 from openfisca_ajk.commands.main import Progress, check_time, parse_size
 from openfisca_ajk.comparison.evaluation import compare, evaluate_baseline, prepare_reforms
 from openfisca_ajk.comparison.outputs import write_comparison
-from openfisca_ajk.microsim.memory import tune_malloc
+from openfisca_ajk.engine.memory import tune_malloc
 from openfisca_ajk.population.cache import cached_population
 from openfisca_ajk.population.csv_io import load_population
 from openfisca_ajk.precision import small_sample_warning
 from openfisca_ajk.reform_diffs import resolve_reform_path
-from openfisca_ajk.system import CountryTaxBenefitSystem
+from openfisca_ajk.engine.law import law
 
 
 def reform_inputs(names):
@@ -36,7 +36,7 @@ def reform_inputs(names):
 def run(arguments):
     progress = Progress(quiet=arguments.quiet)
     tune_malloc()
-    baseline = progress.step("loading the tax-benefit system", CountryTaxBenefitSystem)
+    baseline = progress.step("loading the tax-benefit system", law)
     period = check_time(baseline, arguments)
     year = int(period[:4])
     prepared = progress.step(f"validating {len(arguments.reforms)} reform(s)", prepare_reforms, baseline, arguments.reforms)

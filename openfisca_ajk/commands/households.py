@@ -7,7 +7,8 @@ from openfisca_core.simulations import SimulationBuilder
 from openfisca_ajk.paths import law_folder
 from openfisca_ajk.scheme_registry import load_schemes
 from openfisca_ajk.situation_periods import for_period
-from openfisca_ajk.system import CountryTaxBenefitSystem, load_situation_example
+from openfisca_ajk.engine.law import law
+from openfisca_ajk.system import load_situation_example
 from openfisca_ajk.tools.years import check_period
 
 DEFAULT_PERIOD = datetime.date.today().strftime("%Y-%m")
@@ -39,7 +40,7 @@ def print_household(name, rows, period):
 
 
 def run(arguments):
-    tax_benefit_system = CountryTaxBenefitSystem()
+    tax_benefit_system = law()
     check_period(tax_benefit_system, arguments.period)
     names = arguments.example or example_names()
     for name in names:

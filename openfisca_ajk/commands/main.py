@@ -23,15 +23,15 @@ from openfisca_ajk.commands import arguments as checked
 from openfisca_ajk.contributory import contributory_accounts, with_contribution_record
 from openfisca_ajk.fiscal_split import fund_accounts_lines
 from openfisca_ajk.inequality_concepts import gini_concepts, gini_line
-from openfisca_ajk.microsim.memory import tune_malloc
-from openfisca_ajk.microsim.outputs import scheme_table, summary_table, write_outputs
-from openfisca_ajk.microsim.report import build_report
-from openfisca_ajk.microsim.run import run_population
+from openfisca_ajk.engine.memory import tune_malloc
+from openfisca_ajk.reports.main_job import scheme_table, summary_table, write_outputs
+from openfisca_ajk.engine.aggregates import build_report
+from openfisca_ajk.engine.run import run_population
 from openfisca_ajk.population.cache import cached_population
 from openfisca_ajk.population.csv_io import load_population
 from openfisca_ajk.precision import small_sample_warning
 from openfisca_ajk.precision_reports import run_interval_lines, run_intervals
-from openfisca_ajk.system import CountryTaxBenefitSystem
+from openfisca_ajk.engine.law import law
 from openfisca_ajk.tools.output_sets import OutputSet, sha256
 from openfisca_ajk.tools.years import check_period, check_year
 
@@ -57,14 +57,6 @@ class Progress:
         return result
 
 
-def apply_reform(tax_benefit_system, name_or_path):
-    try:
-        from openfisca_ajk.reform_diffs import apply_reform_file
-    except ImportError as error:
-        raise ValueError(f"--reform needs openfisca_ajk.reform_diffs.apply_reform_file, which is not available: {error}") from error
-    return apply_reform_file(tax_benefit_system, name_or_path)
-
-
 def parse_size(text):
     """``--size`` checked (finite, positive, whole above 1); ``ValueError`` otherwise."""
     try:
@@ -87,12 +79,12 @@ def run(arguments):
     progress = Progress(quiet=arguments.quiet)
     if not arguments.no_malloc_tuning:
         tune_malloc()
-    baseline = progress.step("loading the tax-benefit system", CountryTaxBenefitSystem)
+    baseline = progress.step("loading the tax-benefit system", law)
     period = check_time(baseline, arguments)
     year = int(period[:4])
     system = baseline
     if arguments.reform:
-        system = progress.step(f"applying the reform {arguments.reform}", apply_reform, baseline, arguments.reform)
+        system = progress.step(f"applying the reform {arguments.reform}", law, arguments.reform)
 
     inputs = []
     settings = {"command": "main", "period": period, "reform": arguments.reform or None}

@@ -26,7 +26,7 @@ from openfisca_ajk.reform_diffs import (
 from openfisca_ajk.reform_diffs.tree import index_parameters
 from openfisca_ajk.scheme_registry import load_schemes
 from openfisca_ajk.situation_periods import for_period
-from openfisca_ajk.system import CountryTaxBenefitSystem
+from openfisca_ajk.engine.law import law
 from openfisca_ajk.tools.years import check_period
 
 
@@ -98,9 +98,9 @@ def _show_python(reform_class, baseline, reformed):
 
 
 def run_show(arguments):
-    baseline = CountryTaxBenefitSystem()
+    baseline = law()
     reform_class = load_reform_class(arguments.reform, baseline)
-    reformed = reform_class(baseline)
+    reformed = law(reform_class)
     spec = getattr(reform_class, "spec", None)
     if spec is None:
         _show_python(reform_class, baseline, reformed)
@@ -113,10 +113,10 @@ def run_check(arguments):
     path = resolve_reform_path(arguments.reform)
     if path.suffix == ".py":
         reform_class = load_reform_class(path)
-        reform_class(CountryTaxBenefitSystem())
+        law(reform_class)
         print(f"ok: {path} (Python reform {reform_class.__name__} applies)")
         return 0
-    spec = load_reform_file(path, CountryTaxBenefitSystem())
+    spec = load_reform_file(path, law())
     print(f"ok: {path} ({spec.name}: {len(spec.changes)} change(s)"
           + (f", extends {' -> '.join(spec.chain[:-1])})" if spec.extends else ")"))
     return 0
@@ -150,9 +150,9 @@ def run_compute(arguments):
     situation, moved = for_period(json.loads(situation_path.read_text(encoding="utf-8")), arguments.period)
     if moved and not getattr(arguments, "json", False):
         print(f"(inputs given for one other month taken to hold in {arguments.period}: {', '.join(moved)})")
-    baseline = CountryTaxBenefitSystem()
+    baseline = law()
     check_period(baseline, arguments.period)
-    reformed = load_reform_class(arguments.reform, baseline)(baseline)
+    reformed = law(arguments.reform)
     names = _variables(arguments, baseline)
     try:
         before = _values(baseline, situation, names, arguments.period)

@@ -9,7 +9,7 @@ and recorded as reading that subtree at every instant. The tracer's call tree th
 scheme output, every variable it depends on and so every parameter read it depends on.
 
 A formula is a deterministic function of the variables it requests and of the parameter values it
-reads; its control flow depends on parameters, not on data (the same assumption ``microsim.months``
+reads; its control flow depends on parameters, not on data (the same assumption ``engine.months``
 makes: one probe shows the structure of the whole population). So the reform computes, for a scheme,
 exactly what the baseline computes unless one of the scheme's reads gives another value under the
 reform: up to the first differing read both computations are the same step by step. A reform that
@@ -24,11 +24,11 @@ from dataclasses import dataclass, field
 from openfisca_core import periods
 from openfisca_core.parameters import Parameter, ParameterNode, ParameterNodeAtInstant
 
-from openfisca_ajk.microsim.months import input_window
+from openfisca_ajk.engine.months import input_window
 from openfisca_ajk.population.simulation import build_simulation
 
 PROBE_HOUSEHOLDS = 60
-# Read outside formulas, by ``run_population`` itself: the take-up shares (``microsim.take_up``).
+# Read outside formulas, by ``run_population`` itself: the take-up shares (``engine.take_up``).
 RUN_LEVEL_READS = ("population.take_up",)
 EVERY_INSTANT = None
 DIRECT_READ = re.compile(r"tax_benefit_system\.parameters((?:\.[A-Za-z_]\w*)*)")

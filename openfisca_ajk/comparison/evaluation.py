@@ -20,12 +20,13 @@ from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 from openfisca_ajk.comparison.dependencies import affected_targets, trace_dependencies
 from openfisca_ajk.comparison.metrics import EMPLOYEE, EMPLOYER, coverage_unchanged, reform_impact
-from openfisca_ajk.comparison.partial import evaluate_partial, merged_run
+from openfisca_ajk.comparison.partial import merged_run
 from openfisca_ajk.contributory import record_spec, with_contribution_record
-from openfisca_ajk.microsim.months import months_of
-from openfisca_ajk.microsim.report import build_report
-from openfisca_ajk.microsim.run import run_population
-from openfisca_ajk.reform_diffs import ReformFileError, load_reform_class
+from openfisca_ajk.engine.months import months_of
+from openfisca_ajk.engine.aggregates import build_report
+from openfisca_ajk.engine.law import law
+from openfisca_ajk.engine.run import run_population
+from openfisca_ajk.reform_diffs import ReformFileError
 from openfisca_ajk.scheme_registry import load_schemes
 
 
@@ -98,10 +99,9 @@ def prepare_reforms(baseline, reforms):
             elif isinstance(item, TaxBenefitSystem):
                 prepared.append(_describe(type(item).__name__, item))
             elif isinstance(item, type) and issubclass(item, Reform):
-                prepared.append(_describe(item.__name__, item(baseline)))
+                prepared.append(_describe(item.__name__, law(item)))
             elif isinstance(item, (str, Path)):
-                reform_class = load_reform_class(item, baseline)
-                prepared.append(_describe(Path(str(item)).stem, reform_class(baseline)))
+                prepared.append(_describe(Path(str(item)).stem, law(item)))
             else:
                 raise ValueError(f"cannot compare {item!r}: give a reform name or file, a Reform class or a reformed system")
         except ReformFileError as error:
@@ -140,7 +140,7 @@ def evaluate_baseline(system, population, period, progress=None, chunk_household
 
 def baseline_employer(baseline):
     if baseline.employer is None and EMPLOYER in baseline.system.variables:
-        partial = evaluate_partial(baseline.system, baseline.population, baseline.period, [], [EMPLOYER])
+        partial = run_population(baseline.system, baseline.population, baseline.period, schemes=(), extras=(EMPLOYER,))
         baseline.employer = partial.extras[EMPLOYER]
         baseline.timings["baseline_employer_contributions_s"] = partial.timings["total_s"]
     return baseline.employer
@@ -163,13 +163,15 @@ def evaluate_reform(baseline, reform, full=False, progress=None):
         run = run_population(reform.system, population, baseline.period, progress=progress, reform=reform.name)
         employer = None
         if contributory and EMPLOYER in reform.system.variables:
-            employer = evaluate_partial(reform.system, population, baseline.period, [], [EMPLOYER]).extras[EMPLOYER]
+            employer = run_population(reform.system, population, baseline.period, schemes=(),
+                                      extras=(EMPLOYER,)).extras[EMPLOYER]
         return run, [s.name for s in schemes], notes, employer, contributory, True
     extras = [name for name in (EMPLOYEE, EMPLOYER) if name in affected]
     subset = [s for s in schemes if s.name in recomputed]
     say(f"{reform.name}: recomputing {len(subset)} scheme(s) {', '.join(recomputed) or '(none)'}"
         + (f" and {', '.join(extras)}" if extras else "") + "; the others provably keep baseline values")
-    partial = evaluate_partial(reform.system, population, baseline.period, subset, extras)
+    partial = run_population(reform.system, population, baseline.period, schemes=subset,
+                             extras=[name for name in extras if name in reform.system.variables])
     run = merged_run(baseline.run, partial, reform.name, EMPLOYEE)
     employer = None
     if contributory:

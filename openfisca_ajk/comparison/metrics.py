@@ -1,7 +1,7 @@
 """The figures of a reform against the baseline, from two runs over the same population and period.
 
 Income is the household's monthly disposable income as the population reports define it
-(``microsim.report``): consumption before transfers (per adult equivalent x adult equivalents) plus the
+(``engine.aggregates``): consumption before transfers (per adult equivalent x adult equivalents) plus the
 cash benefits (in-kind and health-insurance schemes excluded) minus the insured person's contributions.
 Every person counts with the weight of the household (people-weighted shares); deciles hold a tenth of
 the persons each, ranked by the baseline's income per adult equivalent. Sums are float64.
@@ -13,8 +13,8 @@ from openfisca_ajk.denominators import social_protection_share_pct
 from openfisca_ajk.enums import District, Sex
 from openfisca_ajk.fiscal_split import fiscal_split, in_kind_uncosted
 from openfisca_ajk.precision_reports import comparison_intervals, lifted_interval
-from openfisca_ajk.microsim.indicators import gini, quantile_groups
-from openfisca_ajk.microsim.report import adult_equivalents
+from openfisca_ajk.engine.indicators import gini, quantile_groups
+from openfisca_ajk.engine.aggregates import adult_equivalents
 from openfisca_ajk.population.data import CONSUMPTION
 from openfisca_ajk.population.parameters import fiscal_denominators, poverty_line
 

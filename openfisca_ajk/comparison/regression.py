@@ -84,5 +84,5 @@ def regenerate(path, tax_benefit_system):
 
 
 if __name__ == "__main__":
-    from openfisca_ajk.system import CountryTaxBenefitSystem
-    regenerate(sys.argv[1], CountryTaxBenefitSystem())
+    from openfisca_ajk.engine.law import law
+    regenerate(sys.argv[1], law())

@@ -13,7 +13,7 @@ from openfisca_ajk.compliance.c102 import assess_c102
 from openfisca_ajk.compliance.context import DEFAULT_DATE, DEFAULT_SEED, DEFAULT_SIZE, build_context
 from openfisca_ajk.compliance.r202 import check_r202
 from openfisca_ajk.compliance.compliance_page import render_html
-from openfisca_ajk.microsim.run import run_population
+from openfisca_ajk.engine.run import run_population
 from openfisca_ajk.precision_reports import interval_suffix, rounded_value
 from openfisca_ajk.tools.files import atomic_write, atomic_write_json
 

@@ -1,8 +1,8 @@
 """What a compliance assessment is computed on: a tax-benefit system, a month and a population.
 
-``build_context`` resolves the system (today's law, a reform file by name or path, an in-memory diff
-``{parameter: {period: value}}`` or a system), generates the population (or takes the one given),
-and simulates the month once, with every insured person credited with a mature contribution record
+``build_context`` asks the engine for the system (``engine.law``: today's law, a reform file by name or path, an
+in-memory diff ``{parameter: {period: value}}`` or a system), generates the population (or takes the one given),
+and runs the month once through the engine (``run_population``), with every insured person credited with a mature contribution record
 (``ilo.checks.maturity``): C102 assesses a design, not the first month of a new scheme.
 """
 
@@ -12,11 +12,10 @@ import numpy
 from openfisca_core import periods
 
 from openfisca_ajk.contributory import record_spec
-from openfisca_ajk.enums import EmploymentStatus
-from openfisca_ajk.microsim.months import input_window
-from openfisca_ajk.population import Population, build_simulation, generate_population
-from openfisca_ajk.reform_diffs import apply_changes, apply_reform_file
-from openfisca_ajk.system import CountryTaxBenefitSystem
+from openfisca_ajk.enums import EmploymentStatus, Sex
+from openfisca_ajk.engine.law import is_baseline, label_of, law
+from openfisca_ajk.engine.run import run_population
+from openfisca_ajk.population import Population, generate_population
 
 DEFAULT_DATE = "2027-06"
 DEFAULT_SIZE = 20_000
@@ -24,6 +23,7 @@ DEFAULT_SEED = 1
 CONTRIBUTION_MONTHS = "ss_contribution_months"
 PERSON_VARIABLES = ("ss_insured", "ss_in_scope_employee", "ss_voluntary_member", "is_public_servant",
                     "monthly_wage", "self_employment_income", "age")
+STATUS_VARIABLES = ("employment_status", "sex")
 
 
 @dataclass
@@ -36,7 +36,7 @@ class Context:
     person: dict                # person arrays at the month (numpy), from the simulation
     weights: numpy.ndarray      # person weights (float64)
     notes: list = field(default_factory=list)
-    _simulation: object = None
+    _values: dict = field(default_factory=dict)     # variable -> person values at the month (engine runs)
 
     @property
     def parameters(self):
@@ -47,11 +47,10 @@ class Context:
         return self.month.start.year
 
     def calculate(self, variable):
-        """A variable at the month on the population (numpy array; enums decoded to names)."""
-        values = self._simulation.calculate(variable, self.month)
-        if hasattr(values, "decode_to_str"):
-            return values.decode_to_str()
-        return numpy.asarray(values)
+        """A variable at the month on the population (numpy array; enums decoded to names), run by the engine."""
+        if variable not in self._values:
+            self._values.update(month_values(self.system, self.population, self.month, [variable]))
+        return self._values[variable]
 
     def share(self, numerator, denominator=None):
         """Weighted share of persons where ``numerator`` holds, among ``denominator`` (all residents by default)."""
@@ -60,15 +59,23 @@ class Context:
         return float((base * numerator).sum() / total) if total > 0 else 0.0
 
 
-def resolve_system(reform, baseline):
-    """(system, label) for ``reform``: None, a reform name or path, a diff dict, or a system."""
-    if reform is None or reform in ("", "baseline"):
-        return baseline, ""
-    if isinstance(reform, dict):
-        return apply_changes(baseline, reform, name="compliance_diff"), "in-memory diff: " + ", ".join(sorted(reform))
-    if isinstance(reform, str):
-        return apply_reform_file(baseline, reform), reform
-    return reform, getattr(reform, "name", None) or type(reform).__name__
+def resolve_system(reform, baseline=None):
+    """(system, label) for ``reform``: None, a reform name or path, a diff dict, or a system (``engine.law``)."""
+    if is_baseline(reform):
+        return baseline if baseline is not None else law(), ""
+    return law(reform), label_of(reform)
+
+
+def month_values(system, population, month, variables):
+    """{variable: values at ``month``} from one engine run: numbers and booleans in the variable's own type,
+    enumerations as names."""
+    run = run_population(system, population, str(month), schemes=(), extras=tuple(variables))
+    values = {}
+    for name in variables:
+        found = run.extras[name]
+        variable = system.variables[name]
+        values[name] = found if getattr(variable, "possible_values", None) is not None else found.astype(variable.dtype)
+    return values
 
 
 def month_of(date):
@@ -90,32 +97,30 @@ def with_contribution_record(population, months):
 
 def build_context(reform=None, date=DEFAULT_DATE, population=None, size=DEFAULT_SIZE, seed=DEFAULT_SEED,
                   baseline=None):
-    baseline = baseline or CountryTaxBenefitSystem()
+    baseline = baseline if baseline is not None else law()
     system, label = resolve_system(reform, baseline)
     month = month_of(date)
     if population is None:
         population = generate_population(baseline, month.start.year, seed=seed, size=size)
-    window = input_window([month])
     notes = []
     if CONTRIBUTION_MONTHS not in population.person:
-        first = build_simulation(system, population, [month], input_months=window)
-        insured = numpy.asarray(first.calculate("ss_insured", month), dtype=bool)
+        insured = month_values(system, population, month, ["ss_insured"])["ss_insured"]
         credited = int(system.parameters(month.start).ilo.checks.maturity.credited_contribution_months)
         population = with_contribution_record(population, insured * credited)
         notes.append(f"Scheme assessed at maturity: each insured person is credited with {credited} months of "
                      "contribution (parameter ilo.checks.maturity.credited_contribution_months); the population "
                      "has no contribution record.")
     notes += years_after_start_note(system, month)
-    simulation = build_simulation(system, population, [month], input_months=window)
-    person = {name: numpy.asarray(simulation.calculate(name, month)) for name in PERSON_VARIABLES}
-    status = simulation.calculate("employment_status", month)
-    person["employee"] = numpy.asarray(status == EmploymentStatus.employee)
-    person["economically_active"] = numpy.asarray(status != EmploymentStatus.not_in_labour_force)
+    values = month_values(system, population, month, PERSON_VARIABLES + STATUS_VARIABLES)
+    person = {name: values[name] for name in PERSON_VARIABLES}
+    status = values["employment_status"]
+    person["employee"] = status == EmploymentStatus.employee.name
+    person["economically_active"] = status != EmploymentStatus.not_in_labour_force.name
     person["role"] = numpy.asarray(population.role)
     person["household"] = numpy.asarray(population.person_household)
-    person["female"] = numpy.asarray(simulation.calculate("sex", month).decode_to_str() == "female")
+    person["female"] = values["sex"] == Sex.female.name
     return Context(system=system, baseline=baseline, reform=label, month=month, population=population,
-                   person=person, weights=population.person_weight(), notes=notes, _simulation=simulation)
+                   person=person, weights=population.person_weight(), notes=notes, _values=values)
 
 
 def years_after_start_note(system, month):

@@ -12,8 +12,8 @@ import numpy
 from openfisca_ajk.contributory import with_contribution_record, without_record
 from openfisca_ajk.compliance.context import DEFAULT_SEED, DEFAULT_SIZE, build_context
 from openfisca_ajk.compliance.r202 import _in_force
-from openfisca_ajk.microsim.report import build_report
-from openfisca_ajk.microsim.run import run_population
+from openfisca_ajk.engine.aggregates import build_report
+from openfisca_ajk.engine.run import run_population
 from openfisca_ajk.reports import Items, Table, esc, html, md_table, render_report
 from openfisca_ajk.scheme_registry import load_schemes
 from openfisca_ajk.tools.files import atomic_write, atomic_write_json
@@ -74,7 +74,7 @@ def build_matrix(reform=None, year=2027, size=DEFAULT_SIZE, seed=DEFAULT_SEED, p
     return {"reform": context.reform or "today's law", "year": int(year), "population": {
         "records_persons": context.population.n_persons, "persons": float(context.weights.sum()),
         "size": size, "seed": seed}, "notes": list(context.notes) + [
-        "Recipients, coverage and cost: openfisca_ajk.microsim (run_population, build_report) over the year; "
+        "Recipients, coverage and cost: openfisca_ajk.engine (run_population, build_report) over the year; "
         "persons protected: ss_insured at June of the year."] + ([record.note()] if record else []), "rows": rows}
 
 

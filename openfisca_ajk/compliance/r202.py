@@ -10,7 +10,7 @@ close it.
 
 Each guarantee's reach and gap are also broken down (``breakdowns``) by district, urban/rural area and
 consumption quintile (households ranked by consumption before transfers, weighted by their persons, as
-in the microsimulation report), with the groupings of ``microsim.report.person_groups``.
+in the microsimulation report), with the groupings of ``engine.aggregates.person_groups``.
 """
 
 from dataclasses import dataclass, field
@@ -19,8 +19,8 @@ import numpy
 
 from openfisca_ajk.compliance.parts import BRANCHES
 from openfisca_ajk.enums import District
-from openfisca_ajk.microsim.indicators import quantile_groups
-from openfisca_ajk.microsim.report import adult_equivalents, by_group, person_groups
+from openfisca_ajk.engine.indicators import quantile_groups
+from openfisca_ajk.engine.aggregates import adult_equivalents, by_group, person_groups
 from openfisca_ajk.population.data import CONSUMPTION
 from openfisca_ajk.population.parameters import poverty_line
 from openfisca_ajk.precision_reports import interval_suffix, r202_intervals, rounded_value

@@ -1,6 +1,8 @@
 """The fiscal table of a population run with the contributory scheme: budget cost, fund benefits, contributions."""
 
+from openfisca_ajk.engine.run import run_population
 from openfisca_ajk.fiscal_split import fund_accounts
+from openfisca_ajk.tools.dates import MONTHS_PER_YEAR
 
 EMPLOYEE, EMPLOYER = "ss_employee_contribution", "ss_employer_contribution"
 
@@ -8,13 +10,11 @@ EMPLOYEE, EMPLOYER = "ss_employee_contribution", "ss_employer_contribution"
 def contributory_accounts(tax_benefit_system, population, period, run, report):
     """``fiscal_split.fund_accounts`` of ``run``: the insured persons' contributions come from the run, the
     employers' from one more pass over the population (they are not a household's income)."""
-    from openfisca_ajk.comparison.partial import evaluate_partial   # here: comparison imports this package
-
     weights = population.person_weight()
-    scale = 12 / run.n_months
+    scale = MONTHS_PER_YEAR / run.n_months
     employee = float((run.contributions * weights).sum()) * scale
     employer = None
     if EMPLOYER in tax_benefit_system.variables:
-        extras = evaluate_partial(tax_benefit_system, population, period, [], [EMPLOYER]).extras[EMPLOYER]
+        extras = run_population(tax_benefit_system, population, period, schemes=(), extras=(EMPLOYER,)).extras[EMPLOYER]
         employer = float((extras * weights).sum()) * scale
     return fund_accounts(report, employee, employer)

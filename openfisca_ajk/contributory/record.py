@@ -17,15 +17,14 @@ import numpy
 from openfisca_core import periods
 
 from openfisca_ajk.contributory.contingencies import contingency_inputs
-from openfisca_ajk.microsim.months import input_window, months_of
+from openfisca_ajk.engine.months import months_of
+from openfisca_ajk.engine.run import run_population
 from openfisca_ajk.population.data import Population
-from openfisca_ajk.population.simulation import build_simulation
+from openfisca_ajk.tools.dates import MONTHS_PER_YEAR
 
 RECORD = "ss_contribution_months"
 BRANCHES = ("medical_care", "sickness", "unemployment", "old_age", "employment_injury", "family", "maternity",
             "invalidity", "survivors")
-MONTHS_PER_YEAR = 12
-BLOCK_PERSONS = 400_000
 
 
 @dataclass(frozen=True)
@@ -95,20 +94,9 @@ def record_spec(tax_benefit_system, period):
 
 
 def insured_persons(tax_benefit_system, population, month):
-    """``ss_insured`` in ``month`` for every person (computed by blocks of households)."""
-    month = periods.period(month)
-    window = input_window([month])
-    insured = numpy.zeros(population.n_persons, dtype=bool)
-    starts = population.household_starts()
-    mean_size = max(population.n_persons / max(population.n_households, 1), 1)
-    chunk = max(int(BLOCK_PERSONS / mean_size), 1)
-    for first in range(0, population.n_households, chunk):
-        last = min(first + chunk, population.n_households)
-        block = population.slice_households(first, last, starts)
-        simulation = build_simulation(tax_benefit_system, block, [month], input_months=window)
-        insured[int(starts[first]):int(starts[last])] = numpy.asarray(simulation.calculate("ss_insured", month), dtype=bool)
-        del simulation, block
-    return insured
+    """``ss_insured`` in ``month`` for every person (an engine run of that month)."""
+    run = run_population(tax_benefit_system, population, str(periods.period(month)), schemes=(), extras=("ss_insured",))
+    return run.extras["ss_insured"] > 0
 
 
 def without_record(population):

@@ -32,12 +32,13 @@ from pathlib import Path
 import numpy
 
 from openfisca_ajk import entities
+from openfisca_ajk.engine.run import run_population
+from openfisca_ajk.engine.take_up import take_up_draws
 from openfisca_ajk.enums import EmploymentStatus, MaritalStatus, Sex
 from openfisca_ajk.paths import law_folder
 from openfisca_ajk.population.calibration import largest_remainder
 from openfisca_ajk.population.data import ROLE_CODES, Population
 from openfisca_ajk.population.parameters import band_edges, named_children
-from openfisca_ajk.population.simulation import build_simulation
 from openfisca_ajk.tools import dates
 from openfisca_ajk.tools.dates import civil_from_days, increase_factor
 
@@ -46,7 +47,6 @@ HEAD, CHILD = ROLE_CODES["head"], ROLE_CODES["child"]
 FEMALE = Sex.female.index
 STATUS = {item.name: item.index for item in EmploymentStatus}
 WIDOWED = MaritalStatus.widowed.index
-TAKE_UP_PREFIX = "take_up_draw_"
 
 
 def latest_value(parameter, instant: str):
@@ -70,21 +70,12 @@ def calibration_law_sources() -> list:
     return files + [Path(entities.__file__), Path(dates.__file__)]
 
 
-def months_of_year(year: int) -> list:
-    return [f"{int(year)}-{month:02d}" for month in range(1, 13)]
-
-
 def law_over_year(tax_benefit_system, population: Population, variable: str) -> numpy.ndarray:
     """``variable`` summed over the 12 months of the population's year, as the law computes it (float64, one
-    value per person or household). The inputs hold for every month; one simulation per month keeps the
-    memory of one month."""
-    months = months_of_year(population.year)
-    total = None
-    for month in months:
-        simulation = build_simulation(tax_benefit_system, population, [month], input_months=months)
-        values = numpy.asarray(simulation.calculate(variable, month), dtype=numpy.float64)
-        total = values if total is None else total + values
-    return total
+    value per person or household), through the engine (every month computed and summed in month order)."""
+    run = run_population(tax_benefit_system, population, str(population.year), schemes=(), extras=(variable,),
+                         merge_months=False)
+    return run.extras[variable]
 
 
 def households_among(population: Population, keep) -> Population:
@@ -423,23 +414,9 @@ def add_registration_and_family(c):
 
 # ----- take-up -----------------------------------------------------------------------------------------
 
-def take_up_schemes(tax_benefit_system, year: int) -> list:
-    """Names of the schemes with a take-up parameter (``population.take_up.<scheme>``)."""
-    node = tax_benefit_system.parameters.children.get("population")
-    node = node.children.get("take_up") if node is not None else None
-    return sorted(node.children) if node is not None else []
-
-
-def take_up_draw(seed: int, year: int, scheme: str, n_households: int):
-    """One uniform number per household for ``scheme``, from a stream of its own (float64)."""
-    stream = numpy.random.default_rng(numpy.random.SeedSequence([int(seed), int(year), zlib.crc32(scheme.encode())]))
-    return stream.random(n_households)
-
-
 def add_take_up_draws(c):
     n_households = len(c["household"]["household_id"])
-    for scheme in take_up_schemes(c["tax_benefit_system"], c["year"]):
-        c["household"][TAKE_UP_PREFIX + scheme] = take_up_draw(c["seed"], c["year"], scheme, n_households)
+    c["household"].update(take_up_draws(c["seed"], c["year"], c["tax_benefit_system"], n_households))
 
 
 def add_programme_inputs(c):

@@ -20,7 +20,7 @@ import numpy
 
 from openfisca_ajk.contributory import with_contribution_record
 from openfisca_ajk.denominators import share_pct
-from openfisca_ajk.microsim import run_population
+from openfisca_ajk.engine import run_population
 from openfisca_ajk.population.parameters import named_children
 from openfisca_ajk.projection.mortality import MAX_AGE
 

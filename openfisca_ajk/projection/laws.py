@@ -1,26 +1,17 @@
 """The laws a projection compares: today's law (``baseline``) and the reform files of ``reforms/``."""
 
-from functools import lru_cache
-
-from openfisca_ajk.reform_diffs import apply_reform_file, list_reforms, load_reform_file, resolve_reform_path
-
-BASELINE = "baseline"
+from openfisca_ajk.engine.law import BASELINE, baseline, law
+from openfisca_ajk.reform_diffs import list_reforms, load_reform_file, resolve_reform_path
 
 
-@lru_cache(maxsize=1)
 def baseline_system():
-    """Today's law, built once per process (workers build their own)."""
-    from openfisca_ajk.system import CountryTaxBenefitSystem
-
-    return CountryTaxBenefitSystem()
+    """Today's law (``engine.law``: built once per process; forked workers inherit it)."""
+    return baseline()
 
 
-@lru_cache(maxsize=16)
 def law_system(name):
-    """The tax-benefit system of a law: ``baseline`` or the name (or path) of a reform file."""
-    if name == BASELINE:
-        return baseline_system()
-    return apply_reform_file(baseline_system(), name)
+    """The tax-benefit system of a law: ``baseline`` or the name (or path) of a reform file (``engine.law``)."""
+    return law(name)
 
 
 def library_reforms():

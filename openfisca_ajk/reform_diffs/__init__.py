@@ -9,13 +9,11 @@ A reform file (``reforms/<name>.yaml``) names parameters by path and gives dated
 
 The whole file is validated before anything is applied (``ReformFileError`` lists every problem), and
 the reform changes a deep copy of the parameters in one ``modify_parameters`` call, so the baseline
-is never touched.
+is never touched. Systems are built from these classes by ``openfisca_ajk.engine.law`` only.
 """
 
 from openfisca_ajk.reform_diffs.build import (
-    apply_changes,
     apply_changes_to_parameters,
-    apply_reform_file,
     build_reform_class,
     list_reforms,
     load_python_reform,
@@ -30,9 +28,7 @@ __all__ = [
     "Change",
     "ReformFileError",
     "ReformSpec",
-    "apply_changes",
     "apply_changes_to_parameters",
-    "apply_reform_file",
     "build_reform_class",
     "format_period",
     "list_reforms",

@@ -14,7 +14,6 @@ from openfisca_ajk.reform_diffs.spec import (
     check_against_tree,
     load_reform_file,
     resolve_reform_path,
-    spec_from_diff,
 )
 from openfisca_ajk.reform_diffs.tree import index_parameters
 
@@ -95,19 +94,6 @@ def load_reform_class(path_or_name, tax_benefit_system=None):
         return load_python_reform(path)
     return build_reform_class(load_reform_file(path, tax_benefit_system))
 
-
-def apply_reform_file(tax_benefit_system, path_or_name):
-    """The reformed system; ``tax_benefit_system`` itself is left unchanged."""
-    return load_reform_class(path_or_name, tax_benefit_system)(tax_benefit_system)
-
-
-def apply_changes(tax_benefit_system, diff, name="in_memory_reform", label=None):
-    """Apply an in-memory diff ``{path: {period key: value}}`` and return the reformed system.
-
-    >>> reformed = apply_changes(system, {"pakistan.bisp.kafaalat.quarterly_instalment": {"2026-01-01": 14500}})
-    """
-    spec = spec_from_diff(diff, tax_benefit_system.parameters, name=name, label=label)
-    return build_reform_class(spec)(tax_benefit_system)
 
 
 def list_reforms():

@@ -1,7 +1,6 @@
 """A reform file as data (``ReformSpec``), read and validated as a whole before anything is applied."""
 
 import difflib
-import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -60,12 +59,12 @@ class ReformSpec:
         return (*(self.extends.chain if self.extends else ()), self.name)
 
 
-@functools.lru_cache(maxsize=1)
 def default_system():
-    """A freshly built AJK system (built once, on first use, never modified)."""
-    from openfisca_ajk.system import CountryTaxBenefitSystem
+    """Today's law, from the engine (the only place a system is built); asked for only when a reform file is
+    validated without a system given."""
+    from openfisca_ajk.engine.law import baseline   # here: the engine builds systems from this package's classes
 
-    return CountryTaxBenefitSystem()
+    return baseline()
 
 
 def default_parameters():

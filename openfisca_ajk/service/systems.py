@@ -1,22 +1,23 @@
-"""Tax-benefit systems cached per process: the baseline and each named reform, built once.
+"""The systems the service computes with: today's law and the named reforms of the library, from the engine.
 
-Also the versions and the parameter-set hash that evaluations and explanations carry.
+``get_system`` accepts only names listed by ``list_reforms()`` (never a path), so a request cannot make the
+service load an arbitrary file; ``engine.law`` builds and caches each system once per process. Also the
+versions and the parameter-set hash that evaluations and explanations carry.
 """
 
 import hashlib
 import importlib
 import json
 import re
-import threading
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 
+from openfisca_ajk.engine.law import law
 from openfisca_ajk.service.errors import ApplicationError
 from openfisca_ajk.tools.plain import plain
 
-_LOCK = threading.RLock()
-_SYSTEMS = {}
 REFORM_NAME = re.compile(r"^[A-Za-z0-9_\-]{1,100}$")
+_KEYS = {}   # id of a system -> the name it was asked by ('' for today's law)
 
 
 def _reform_module():
@@ -36,47 +37,32 @@ def available_reforms():
 
 
 def get_system(reform=None):
-    """The baseline system (``reform=None``) or the system reformed by the named reform, cached.
-
-    Only names listed by ``list_reforms()`` are accepted (never a path), so a request cannot make the
-    service load an arbitrary file.
-    """
-    key = reform or ""
-    system = _SYSTEMS.get(key)
-    if system is not None:
-        return system
-    with _LOCK:
-        if key in _SYSTEMS:
-            return _SYSTEMS[key]
-        if not reform:
-            from openfisca_ajk.system import CountryTaxBenefitSystem
-            system = CountryTaxBenefitSystem()
-        else:
-            system = _build_reformed(reform)
-        _SYSTEMS[key] = system
-        return system
+    """Today's law (``reform=None``) or the law reformed by the named reform of the library."""
+    if not reform:
+        system = law()
+    else:
+        _check_name(reform)
+        try:
+            system = law(reform)
+        except ValueError as error:
+            raise ApplicationError.single("unknown_reform", "reform",
+                                          f"reform '{reform}' cannot be applied: {error}") from error
+    _KEYS.setdefault(id(system), reform or "")
+    return system
 
 
-def _build_reformed(reform):
+def _check_name(reform):
     if not isinstance(reform, str) or not REFORM_NAME.match(reform):
         raise ApplicationError.single("unknown_reform", "reform", "a reform is named by letters, digits, '_' or '-'")
-    module = _reform_module()
-    names = module.list_reforms()
+    names = _reform_module().list_reforms()
     if reform not in names:
         raise ApplicationError.single("unknown_reform", "reform",
                                       f"unknown reform '{reform}'; known reforms: {', '.join(names) or 'none'}")
-    try:
-        return module.apply_reform_file(get_system(None), reform)
-    except ValueError as error:
-        raise ApplicationError.single("unknown_reform", "reform", f"reform '{reform}' cannot be applied: {error}") from error
 
 
 def system_key(system):
-    """The cache key of a system built by ``get_system`` (its reform name, '' for the baseline)."""
-    for key, cached in _SYSTEMS.items():
-        if cached is system:
-            return key
-    return f"id:{id(system)}"
+    """The name a system was asked by (its reform name, '' for today's law)."""
+    return _KEYS.get(id(system), f"id:{id(system)}")
 
 
 def _package_version(name):

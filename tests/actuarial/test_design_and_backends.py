@@ -8,7 +8,7 @@ from openfisca_ajk.actuarial import value_system
 from openfisca_ajk.actuarial.valuation import ValuationTask, valuation_task
 from openfisca_ajk.population import generate_population
 from openfisca_ajk.projection import run_tasks
-from openfisca_ajk.reform_diffs import apply_changes, apply_reform_file
+from openfisca_ajk.engine.law import apply_changes, apply_reform_file
 
 START, HORIZON = 2027, 45
 

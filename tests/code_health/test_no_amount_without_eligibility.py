@@ -10,7 +10,7 @@ from openfisca_core import periods
 
 from openfisca_ajk.population import generate_population
 from openfisca_ajk.population.simulation import build_simulation
-from openfisca_ajk.reform_diffs import apply_reform_file
+from openfisca_ajk.engine.law import apply_reform_file
 from openfisca_ajk.scheme_registry import load_schemes
 
 CASES = [(None, "2025-03"), ("draft_social_security_act", "2027-03"), ("universal_old_age_pension", "2026-03"),

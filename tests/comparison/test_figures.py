@@ -11,8 +11,8 @@ from openfisca_core.variables import Variable
 from openfisca_ajk.comparison import compare
 from openfisca_ajk.comparison.metrics import BANDS
 from openfisca_ajk.entities import Household
-from openfisca_ajk.microsim.months import input_window, months_of
-from openfisca_ajk.microsim.take_up import apply_take_up, take_up_rate, takes_up
+from openfisca_ajk.engine.months import input_window, months_of
+from openfisca_ajk.engine.take_up import apply_take_up, take_up_rate, takes_up
 from openfisca_ajk.population.data import ROLE_KEYS
 from openfisca_ajk.population.simulation import age_in_month, input_columns
 from openfisca_ajk.reform_diffs import list_reforms
@@ -92,7 +92,7 @@ def test_contributory_designs_report_contributions_and_benefits(tax_benefit_syst
 
 def test_coverage_reused_from_the_baseline_equals_a_new_report(tax_benefit_system, library):
     from openfisca_ajk.comparison.metrics import coverage_unchanged
-    from openfisca_ajk.microsim.report import build_report
+    from openfisca_ajk.engine.aggregates import build_report
     run, reformed = run_of(library, "kafaalat_14500", tax_benefit_system, library.baseline.population)
     assert coverage_unchanged(library.baseline.run, run)          # higher amounts, the same receivers
     assert build_report(reformed, run)["coverage"] == library.baseline.report["coverage"]

@@ -4,7 +4,7 @@ import pytest
 
 from openfisca_ajk.compliance import assess_c102
 from openfisca_ajk.population import generate_population
-from openfisca_ajk.reform_diffs import apply_reform_file
+from openfisca_ajk.engine.law import apply_reform_file
 
 DATE = "2027-06"
 SIZE = 2000

@@ -3,7 +3,7 @@
 import pytest
 
 from openfisca_ajk.compliance import FAILS, MEETS, assess_c102
-from openfisca_ajk.reform_diffs import apply_changes
+from openfisca_ajk.engine.law import apply_changes
 
 from .conftest import DATE
 

@@ -6,10 +6,10 @@ import pytest
 
 from openfisca_ajk.comparison import compare
 from openfisca_ajk.contributory import contributory_accounts, record_spec, with_contribution_record
-from openfisca_ajk.microsim.report import build_report
-from openfisca_ajk.microsim.run import run_population
+from openfisca_ajk.engine.aggregates import build_report
+from openfisca_ajk.engine.run import run_population
 from openfisca_ajk.population import generate_population
-from openfisca_ajk.reform_diffs import apply_reform_file
+from openfisca_ajk.engine.law import apply_reform_file
 
 DRAFT = "draft_social_security_act"
 YEAR = 2029

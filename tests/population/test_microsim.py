@@ -5,8 +5,8 @@ import pytest
 from openfisca_core import periods
 from openfisca_core.simulations import SimulationBuilder
 
-from openfisca_ajk.microsim import build_report, fgt, gini, run_population
-from openfisca_ajk.microsim.take_up import apply_take_up, take_up_rate, takes_up, with_take_up_draws
+from openfisca_ajk.engine import build_report, fgt, gini, run_population
+from openfisca_ajk.engine.take_up import apply_take_up, take_up_rate, takes_up, with_take_up_draws
 from openfisca_ajk.population import generate_population
 from openfisca_ajk.population.data import ROLE_KEYS
 from openfisca_ajk.population.simulation import build_simulation, input_columns
@@ -102,7 +102,7 @@ def test_merged_months_equal_every_month_computed(tax_benefit_system, small_popu
 
 
 def test_a_date_inside_the_year_splits_the_months(tax_benefit_system):
-    from openfisca_ajk.microsim.months import plan_months
+    from openfisca_ajk.engine.months import plan_months
     population = generate_population(tax_benefit_system, 2025, seed=5, size=2000, birth_dates="january")
     retirement = population.person["public_service_retirement_date"].copy()
     retirement[0] = numpy.datetime64("2025-06-15")

@@ -4,10 +4,10 @@ import numpy
 import pytest
 from openfisca_core import periods
 
-from openfisca_ajk.microsim import run_population
-from openfisca_ajk.microsim.months import months_of
-from openfisca_ajk.microsim.reuse import month_sensitive, plan_with_reuse, take_households
-from openfisca_ajk.microsim.run import scheme_variables
+from openfisca_ajk.engine import run_population
+from openfisca_ajk.engine.months import months_of
+from openfisca_ajk.engine.reuse import month_sensitive, plan_with_reuse, take_households
+from openfisca_ajk.engine.run import scheme_variables
 from openfisca_ajk.population import generate_population
 from openfisca_ajk.scheme_registry import load_schemes
 from openfisca_ajk.tools.dates import completed_years, completed_years_between, completed_years_direct, months_between

@@ -7,11 +7,11 @@ import pytest
 
 from openfisca_ajk import named_reforms
 from openfisca_ajk.enums import MaritalStatus
-from openfisca_ajk.microsim import build_report, run_population
-from openfisca_ajk.microsim.take_up import take_up_rate
+from openfisca_ajk.engine import build_report, run_population
+from openfisca_ajk.engine.take_up import TAKE_UP_PREFIX, take_up_rate
 from openfisca_ajk.population import calibration_report, generate_population
 from openfisca_ajk.population.programmes import (
-    TAKE_UP_PREFIX, family_pension_target, pension_bill_target, yearly_civil_pensions, yearly_family_pensions,
+    family_pension_target, pension_bill_target, yearly_civil_pensions, yearly_family_pensions,
     yearly_guzara, zakat_guzara_target,
 )
 

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from openfisca_ajk.microsim import build_report, run_population
+from openfisca_ajk.engine import build_report, run_population
 from openfisca_ajk.projection import costing_grid, load_assumptions, project_population, run_tasks
 from openfisca_ajk.projection.grid import CostingTask, base_population, costing_task
 from openfisca_ajk.projection.mortality import death_probabilities

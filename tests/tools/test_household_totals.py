@@ -5,7 +5,8 @@ import pytest
 from openfisca_core.simulations import SimulationBuilder
 
 from openfisca_ajk.catalogue.dependencies import build_index
-from openfisca_ajk.reform_diffs import ReformFileError, apply_changes, load_reform_file
+from openfisca_ajk.reform_diffs import ReformFileError, load_reform_file
+from openfisca_ajk.engine.law import apply_changes
 from openfisca_ajk.scheme_registry import load_schemes
 from openfisca_ajk.system import load_situation_example
 

@@ -150,7 +150,7 @@ def test_the_same_seed_gives_byte_identical_files_but_the_timings(tmp_path):
 def test_a_run_failing_part_way_leaves_the_previous_set(tmp_path, monkeypatch, capsys):
     assert run_main(tmp_path) == 0
     before = contents(tmp_path / "main")
-    from openfisca_ajk.microsim import outputs
+    from openfisca_ajk.reports import main_job as outputs
 
     def broken_chart(report):
         raise OSError(5, "Input/output error")

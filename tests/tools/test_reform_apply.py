@@ -3,13 +3,8 @@
 import pytest
 from openfisca_core.reforms import Reform
 
-from openfisca_ajk.reform_diffs import (
-    ReformFileError,
-    apply_changes,
-    apply_reform_file,
-    load_reform_class,
-    load_reform_file,
-)
+from openfisca_ajk.reform_diffs import ReformFileError, load_reform_class, load_reform_file
+from openfisca_ajk.engine.law import apply_changes, apply_reform_file
 
 from .helpers import INSTALMENT, data, kafaalat, rate_system, snapshot  # noqa: F401 (fixture)
 

@@ -3,7 +3,7 @@
 import pytest
 from openfisca_core.simulations import SimulationBuilder
 
-from openfisca_ajk.reform_diffs import apply_reform_file
+from openfisca_ajk.engine.law import apply_reform_file
 from openfisca_ajk.situation_periods import for_period
 from openfisca_ajk.system import load_situation_example
 

@@ -8,12 +8,32 @@ population, or, for a population without them (microdata), from a fixed stream p
 position, so the same population always gives the same receivers, in one pass or by blocks.
 """
 
+import dataclasses
+import zlib
+
 import numpy
 
-from openfisca_ajk.population.data import Population
-from openfisca_ajk.population.programmes import TAKE_UP_PREFIX, take_up_draw, take_up_schemes
-
+TAKE_UP_PREFIX = "take_up_draw_"
 MICRODATA_SEED = 0
+
+
+def take_up_schemes(tax_benefit_system) -> list:
+    """Names of the schemes with a take-up parameter (``population.take_up.<scheme>``)."""
+    node = tax_benefit_system.parameters.children.get("population")
+    node = node.children.get("take_up") if node is not None else None
+    return sorted(node.children) if node is not None else []
+
+
+def take_up_draw(seed: int, year: int, scheme: str, n_households: int):
+    """One uniform number per household for ``scheme``, from a stream of its own (float64)."""
+    stream = numpy.random.default_rng(numpy.random.SeedSequence([int(seed), int(year), zlib.crc32(scheme.encode())]))
+    return stream.random(n_households)
+
+
+def take_up_draws(seed: int, year: int, tax_benefit_system, n_households: int) -> dict:
+    """{household column: draws} for every scheme with a take-up parameter (the synthetic population's draws)."""
+    return {TAKE_UP_PREFIX + name: take_up_draw(seed, year, name, n_households)
+            for name in take_up_schemes(tax_benefit_system)}
 
 
 def take_up_rate(tax_benefit_system, scheme: str, month) -> float:
@@ -26,20 +46,19 @@ def take_up_rate(tax_benefit_system, scheme: str, month) -> float:
     return float(take_up._children[scheme])
 
 
-def with_take_up_draws(tax_benefit_system, population: Population) -> Population:
+def with_take_up_draws(tax_benefit_system, population):
     """``population`` itself if it has every draw, else a shallow copy with the missing draws added."""
-    names = take_up_schemes(tax_benefit_system, population.year)
+    names = take_up_schemes(tax_benefit_system)
     missing = [n for n in names if TAKE_UP_PREFIX + n not in population.household]
     if not missing:
         return population
     household = dict(population.household)
     for name in missing:
         household[TAKE_UP_PREFIX + name] = take_up_draw(MICRODATA_SEED, population.year, name, population.n_households)
-    return Population(person=population.person, household=household, person_household=population.person_household,
-                      role=population.role, year=population.year, source=population.source, notes=population.notes)
+    return dataclasses.replace(population, household=household)
 
 
-def takes_up(population: Population, scheme, rate: float):
+def takes_up(population, scheme, rate: float):
     """Boolean mask over the scheme's entity: who takes the scheme up at ``rate`` (None: everybody)."""
     draw = population.household.get(TAKE_UP_PREFIX + scheme.name)
     if draw is None or rate >= 1:

@@ -43,7 +43,7 @@ from dataclasses import dataclass
 import numpy
 from openfisca_core import periods
 
-from openfisca_ajk.microsim.months import _plan, equivalent, relative_period, varies_by_household
+from openfisca_ajk.engine.months import _plan, equivalent, relative_period, varies_by_household
 from openfisca_ajk.population.data import Population
 
 ALLOWED_PERIOD_USES = ("parameters",)   # ``parameters(period.stop)``: the instants are compared by the precondition

@@ -20,7 +20,7 @@ import numpy
 
 from openfisca_ajk.enums import District, EmploymentStatus, Sex
 from openfisca_ajk.denominators import NO_SOCIAL_PROTECTION_DENOMINATOR, social_protection_share_pct
-from openfisca_ajk.microsim.indicators import gini, quantile_groups, weighted_share
+from openfisca_ajk.engine.indicators import gini, quantile_groups, weighted_share
 from openfisca_ajk.population.data import CONSUMPTION
 from openfisca_ajk.population.parameters import fiscal_denominators, poverty_line
 

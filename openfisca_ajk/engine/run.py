@@ -1,15 +1,17 @@
-"""Running the baseline or a reform over a population for a month or a year.
+"""Running the baseline or a reform over a population for a month or a year: the one population loop.
 
-``run_population`` evaluates every scheme of the registry (and the contributions
-of the contributory scheme, when the system has them) for each month of the
-period, by blocks of households. Per-entity results are accumulated in float64
+``run_population`` evaluates every scheme of the registry (or the subset given), the contributions of the
+contributory scheme when the system has them, and any extra variable asked for, for each month of the period,
+by blocks of households. Every tool runs populations through it: the main job, ``compare`` (its re-run of the
+schemes a reform can change is ``schemes=subset``), compliance and the matrix, the projection, the actuarial
+inputs, the contribution record and the population's calibration. Per-entity results are accumulated in float64
 in month order, element by element, so a chunked run gives exactly the arrays
 of a single pass. Identical months are merged (``months.plan_months``); a month that
 differs from the previous computed one only through ages and dates is computed only
 for the households whose month-dependent values changed, the others keeping the
 previous month's results (``reuse``; ``run_population(..., reuse_months=False)`` turns it off).
 
-Take-up (``openfisca_ajk.microsim.take_up``): a scheme with a take-up parameter is received only
+Take-up (``openfisca_ajk.engine.take_up``): a scheme with a take-up parameter is received only
 where the household's take-up draw is below the rate; ``amount`` and ``months_received`` are after
 take-up, ``entitled_amount`` and ``months_entitled`` before it (the law's eligibility).
 """
@@ -22,10 +24,9 @@ from dataclasses import dataclass, field
 import numpy
 from openfisca_core import periods
 
-from openfisca_ajk.microsim.months import input_window, months_of, plan_months
-from openfisca_ajk.microsim.reuse import changed_households, cut_values, plan_with_reuse, take_households
-from openfisca_ajk.microsim.take_up import apply_take_up, take_up_rate, takes_up, with_take_up_draws
-from openfisca_ajk.population.programmes import take_up_schemes
+from openfisca_ajk.engine.months import input_window, months_of, plan_months
+from openfisca_ajk.engine.reuse import changed_households, cut_values, plan_with_reuse, take_households
+from openfisca_ajk.engine.take_up import apply_take_up, take_up_rate, take_up_schemes, takes_up, with_take_up_draws
 from openfisca_ajk.population.simulation import build_simulation
 from openfisca_ajk.scheme_registry import load_schemes
 
@@ -45,6 +46,7 @@ class _Job:
     starts: numpy.ndarray
     take_up: frozenset = frozenset()
     steps: list = None      # reuse.ReuseStep (or None) for each plan entry
+    extras: tuple = ()      # Extra objects: variables collected beside the schemes (contributions included)
 
 
 _JOB = None  # the job a forked worker inherits
@@ -57,15 +59,17 @@ def _evaluate_block(job, first, last):
     simulation = build_simulation(job.tax_benefit_system, block, [rep for rep, _ in job.plan], input_months=job.window)
     built = time.perf_counter()
     sizes = {"person": block.n_persons, "household": block.n_households}
-    part = {"amounts": {}, "received": {}, "entitled_amounts": {}, "entitled": {},
-            "contributions": numpy.zeros(block.n_persons), "contributors": numpy.zeros(block.n_persons, dtype=bool)}
+    part = {"amounts": {}, "received": {}, "entitled_amounts": {}, "entitled": {}, "extras": {}, "extras_positive": {}}
     for scheme in job.schemes:
         part["amounts"][scheme.name] = numpy.zeros(sizes[scheme.entity])
         part["received"][scheme.name] = numpy.zeros(sizes[scheme.entity], dtype=numpy.int8)
         if scheme.name in job.take_up:
             part["entitled_amounts"][scheme.name] = numpy.zeros(sizes[scheme.entity])
             part["entitled"][scheme.name] = numpy.zeros(sizes[scheme.entity], dtype=numpy.int8)
-    contribution_names = [v for v in CONTRIBUTION_VARIABLES if v in job.tax_benefit_system.variables]
+    for extra in job.extras:
+        part["extras"][extra.name] = extra.empty(sizes[extra.entity])
+        part["extras_positive"][extra.name] = numpy.zeros(sizes[extra.entity], dtype=bool)
+    extra_names = [extra.name for extra in job.extras]
     steps = job.steps or [None] * len(job.plan)
     previous = None   # (month values, cut values) of the last computed representative
     part["reused_households"] = part["recomputed_households"] = 0
@@ -74,11 +78,11 @@ def _evaluate_block(job, first, last):
         if step is not None and previous is not None:
             cut = cut_values(simulation, step, representative)
             changed = changed_households(job.tax_benefit_system, block, cut, previous[1])
-            values = _reuse_month(job, block, representative, previous[0], changed, contribution_names)
+            values = _reuse_month(job, block, representative, previous[0], changed, extra_names)
             part["reused_households"] += int(block.n_households - changed.sum())
             part["recomputed_households"] += int(changed.sum())
         else:
-            values, cut = _month_values(job, simulation, representative, contribution_names), None
+            values, cut = _month_values(job, simulation, representative, extra_names), None
         following = _next_step(steps, representative)
         if following is None:
             cut = None
@@ -94,10 +98,9 @@ def _evaluate_block(job, first, last):
                 amount, entitled = apply_take_up(amount, mask), apply_take_up(entitled, mask)
             part["amounts"][scheme.name] += amount * count
             part["received"][scheme.name] += entitled.astype(numpy.int8) * count
-        for name in contribution_names:
-            paid = values[name]
-            part["contributions"] += paid * count
-            part["contributors"] |= paid > 0
+        for extra in job.extras:
+            extra.accumulate(part["extras"][extra.name], values[extra.name], count)
+            part["extras_positive"][extra.name] |= values[extra.name] > 0
     part["build_s"], part["compute_s"] = built - tick, time.perf_counter() - built
     # A simulation and its populations refer to each other; free the block's arrays now, not at the
     # next cyclic garbage collection (which few Python allocations would trigger late).
@@ -106,7 +109,7 @@ def _evaluate_block(job, first, last):
     return first, last, part
 
 
-def _month_values(job, simulation, month, contribution_names):
+def _month_values(job, simulation, month, extra_names):
     """{scheme: (amount float64, receiving bool)} and {contribution: float64} of one month, before take-up.
 
     Always copies (never the simulation's cached arrays): ``_reuse_month`` updates them in place.
@@ -115,8 +118,8 @@ def _month_values(job, simulation, month, contribution_names):
     for scheme in job.schemes:
         amount = numpy.array(simulation.calculate(scheme.output, month), dtype=numpy.float64)
         values[scheme.name] = (amount, numpy.array(receiving(scheme, simulation, month, amount), dtype=bool))
-    for name in contribution_names:
-        values[name] = numpy.array(simulation.calculate(name, month), dtype=numpy.float64)
+    for extra in job.extras:
+        values[extra.name] = extra.read(simulation, month)
     return values
 
 
@@ -125,7 +128,7 @@ def _next_step(steps, month):
     return next((step for step in steps if step is not None and str(step.previous) == str(month)), None)
 
 
-def _reuse_month(job, block, month, before, changed, contribution_names):
+def _reuse_month(job, block, month, before, changed, extra_names):
     """``month``'s values: ``before`` for the unchanged households, a simulation of the changed ones for the rest.
 
     The simulation holds the same inputs as the block's (same input window), restricted to those households.
@@ -134,10 +137,10 @@ def _reuse_month(job, block, month, before, changed, contribution_names):
         return before
     if changed.all():
         simulation = build_simulation(job.tax_benefit_system, block, [month], input_months=job.window)
-        return _month_values(job, simulation, month, contribution_names)
+        return _month_values(job, simulation, month, extra_names)
     subset = take_households(block, changed)
     simulation = build_simulation(job.tax_benefit_system, subset, [month], input_months=job.window)
-    fresh = _month_values(job, simulation, month, contribution_names)
+    fresh = _month_values(job, simulation, month, extra_names)
     persons = changed[block.person_household]
     # ``before`` was accumulated already and is not read again: update it in place
     where = {"person": numpy.flatnonzero(persons), "household": numpy.flatnonzero(changed)}
@@ -145,8 +148,8 @@ def _reuse_month(job, block, month, before, changed, contribution_names):
         amount, entitled = before[scheme.name]
         new_amount, new_entitled = fresh[scheme.name]
         amount[where[scheme.entity]], entitled[where[scheme.entity]] = new_amount, new_entitled
-    for name in contribution_names:
-        before[name][where["person"]] = fresh[name]
+    for extra in job.extras:
+        before[extra.name][where[extra.entity]] = fresh[extra.name]
     del simulation, subset
     return before
 
@@ -186,6 +189,47 @@ class SchemeResult:
 
 
 @dataclass
+class Extra:
+    """A variable collected beside the schemes: numbers and booleans summed over the months of the period
+    (float64; a boolean counts the months it holds), an enumeration taken at the period's last month (its names)."""
+    name: str
+    entity: str          # "person" or "household"
+    enumeration: object = None   # the variable's possible values, for an enumeration
+
+    @classmethod
+    def of(cls, tax_benefit_system, name):
+        variable = tax_benefit_system.variables.get(name)
+        if variable is None:
+            raise ValueError(f"run_population: extra variable '{name}' is not in the tax-benefit system")
+        if variable.entity.key not in ("person", "household"):
+            raise ValueError(f"run_population: extra variable '{name}' is defined on {variable.entity.key}, "
+                             "not on persons or households")
+        return cls(name, variable.entity.key, getattr(variable, "possible_values", None))
+
+    def empty(self, size):
+        return numpy.zeros(size, dtype=numpy.int16 if self.enumeration is not None else numpy.float64)
+
+    def read(self, simulation, month):
+        """This month's values, copied (never the simulation's cached array)."""
+        values = simulation.calculate(self.name, month)
+        if self.enumeration is not None:
+            return numpy.array(values, dtype=numpy.int16)
+        return numpy.array(values, dtype=numpy.float64)
+
+    def accumulate(self, total, values, count):
+        if self.enumeration is None:
+            total += values * count
+        else:
+            total[:] = values     # months come in order: the last one stays
+
+    def result(self, total):
+        if self.enumeration is None:
+            return total
+        names = numpy.array([item.name for item in self.enumeration], dtype=object)
+        return names[total]
+
+
+@dataclass
 class RunResult:
     population: object
     period: str
@@ -197,6 +241,8 @@ class RunResult:
     contributing: numpy.ndarray    # bool, per person
     timings: dict = field(default_factory=dict)
     reform: str = ""
+    extras: dict = field(default_factory=dict)           # extra variable -> per-entity values (see ``Extra``)
+    extras_positive: dict = field(default_factory=dict)  # extra variable -> positive in at least one month
 
     @property
     def n_months(self) -> int:
@@ -204,15 +250,18 @@ class RunResult:
 
 
 def scheme_variables(tax_benefit_system, schemes):
-    """The variables a run computes: each output, eligibility for in-kind schemes, contributions."""
+    """The variables a run computes for ``schemes``: each output and, for in-kind schemes, eligibility."""
     names = []
     for scheme in schemes:
         if scheme.output not in tax_benefit_system.variables:
             raise ValueError(f"scheme '{scheme.name}' ({scheme.source_file}): output variable "
                              f"'{scheme.output}' is not in the tax-benefit system")
         names.extend(scheme.targets)
-    names += [v for v in CONTRIBUTION_VARIABLES if v in tax_benefit_system.variables]
     return names
+
+
+def contribution_variables(tax_benefit_system):
+    return [name for name in CONTRIBUTION_VARIABLES if name in tax_benefit_system.variables]
 
 
 def receiving(scheme, simulation, month, amount):
@@ -221,25 +270,33 @@ def receiving(scheme, simulation, month, amount):
     return amount > 0
 
 
-def run_population(tax_benefit_system, population, period, chunk_households=None, progress=None, reform="",
-                   merge_months=True, workers=None, reuse_months=True):
-    """Evaluate every registered scheme over ``population`` for ``period`` (a month or a year).
+def run_population(tax_benefit_system, population, period, schemes=None, extras=(), *, chunk_households=None,
+                   progress=None, reform="", merge_months=True, workers=None, reuse_months=True):
+    """Evaluate the schemes over ``population`` for ``period`` (a month or a year).
 
-    ``merge_months=False`` computes every month even where ``plan_months`` proves two months identical
-    (and switches reuse off). ``reuse_months`` (``openfisca_ajk.microsim.reuse``): a month that differs from
-    the previous computed month only through ages and dates is computed only for the households whose
-    month-dependent values changed; the others keep the previous month's results.
-    ``workers`` processes evaluate blocks in parallel (fork; default 1, see DEFAULT_WORKERS).
+    ``schemes``: every scheme of the registry (``None``, and then the contributions of the contributory scheme
+    are collected too) or the ``Scheme`` objects given. ``extras``: more variables to collect, on persons or
+    households (``RunResult.extras``; see ``Extra``). ``merge_months=False`` computes every month even where
+    ``plan_months`` proves two months identical (and switches reuse off). ``reuse_months``
+    (``openfisca_ajk.engine.reuse``): a month that differs from the previous computed month only through ages
+    and dates is computed only for the households whose month-dependent values changed; the others keep the
+    previous month's results. ``workers`` processes evaluate blocks in parallel (fork; default 1, see
+    DEFAULT_WORKERS).
     """
     say = progress or (lambda message: None)
-    schemes = load_schemes()
+    every_scheme = schemes is None
+    schemes = load_schemes() if every_scheme else list(schemes)
+    names = list(dict.fromkeys([*(contribution_variables(tax_benefit_system) if every_scheme else []), *extras]))
+    collected = tuple(Extra.of(tax_benefit_system, name) for name in names)
     population = with_take_up_draws(tax_benefit_system, population)
-    with_take_up = frozenset(take_up_schemes(tax_benefit_system, population.year)) & {s.name for s in schemes}
+    with_take_up = frozenset(take_up_schemes(tax_benefit_system)) & {s.name for s in schemes}
     months = months_of(period)
-    variables = scheme_variables(tax_benefit_system, schemes)
+    variables = scheme_variables(tax_benefit_system, schemes) + names
     started = time.perf_counter()
     steps = None
-    if merge_months and reuse_months:
+    if not variables:
+        plan, note = [], "nothing to compute"
+    elif merge_months and reuse_months:
         plan, note, steps = plan_with_reuse(tax_benefit_system, population, months, variables)
     elif merge_months:
         plan, note = plan_months(tax_benefit_system, population, months, variables)
@@ -254,16 +311,18 @@ def run_population(tax_benefit_system, population, period, chunk_households=None
     entitled_amounts = {s.name: numpy.zeros(sizes[s.entity]) if s.name in with_take_up else amounts[s.name] for s in schemes}
     entitled = {s.name: numpy.zeros(sizes[s.entity], dtype=numpy.int8) if s.name in with_take_up else received[s.name]
                 for s in schemes}
-    contributions = numpy.zeros(population.n_persons)
-    contributors = numpy.zeros(population.n_persons, dtype=bool)
+    extra_totals = {extra.name: extra.empty(sizes[extra.entity]) for extra in collected}
+    extra_positive = {extra.name: numpy.zeros(sizes[extra.entity], dtype=bool) for extra in collected}
 
     if not chunk_households:
         mean_size = max(population.n_persons / max(population.n_households, 1), 1)
         chunk_households = int(DEFAULT_CHUNK_PERSONS / mean_size)
     chunk = max(int(chunk_households), 1)
     starts = population.household_starts()
-    blocks = [(first, min(first + chunk, population.n_households)) for first in range(0, population.n_households, chunk)]
-    job = _Job(tax_benefit_system, population, plan, input_window(months), schemes, starts, with_take_up, steps)
+    blocks = [] if not plan else [(first, min(first + chunk, population.n_households))
+                                  for first in range(0, population.n_households, chunk)]
+    job = _Job(tax_benefit_system, population, plan, input_window(months), tuple(schemes), starts, with_take_up, steps,
+               collected)
     if workers is None:
         workers = DEFAULT_WORKERS if population.n_persons >= PARALLEL_FROM_PERSONS else 1
     build_time = compute_time = 0.0
@@ -277,7 +336,9 @@ def run_population(tax_benefit_system, population, period, chunk_households=None
             if scheme.name in with_take_up:
                 entitled_amounts[scheme.name][where[scheme.entity]] = part["entitled_amounts"][scheme.name]
                 entitled[scheme.name][where[scheme.entity]] = part["entitled"][scheme.name]
-        contributions[persons], contributors[persons] = part["contributions"], part["contributors"]
+        for extra in collected:
+            extra_totals[extra.name][where[extra.entity]] = part["extras"][extra.name]
+            extra_positive[extra.name][where[extra.entity]] = part["extras_positive"][extra.name]
         reused_households += part["reused_households"]
         recomputed_households += part["recomputed_households"]
         build_time += part["build_s"]
@@ -288,6 +349,13 @@ def run_population(tax_benefit_system, population, period, chunk_households=None
                    reused_household_months=reused_households, recomputed_household_months=recomputed_households)
     results = {s.name: SchemeResult(s, amounts[s.name], received[s.name], entitled_amounts[s.name], entitled[s.name])
                for s in schemes}
+    extra_values = {extra.name: extra.result(extra_totals[extra.name]) for extra in collected}
+    contributions = sum((extra_values[name] for name in CONTRIBUTION_VARIABLES if name in extra_values),
+                        numpy.zeros(population.n_persons))
+    contributing = numpy.zeros(population.n_persons, dtype=bool)
+    for name in CONTRIBUTION_VARIABLES:
+        if name in extra_positive:
+            contributing |= extra_positive[name]
     return RunResult(population=population, period=str(periods.period(period)), months=months, plan=plan,
-                     plan_note=note, schemes=results, contributions=contributions, contributing=contributors,
-                     timings=timings, reform=reform)
+                     plan_note=note, schemes=results, contributions=contributions, contributing=contributing,
+                     timings=timings, reform=reform, extras=extra_values, extras_positive=extra_positive)
