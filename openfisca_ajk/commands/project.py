@@ -16,8 +16,8 @@ from openfisca_ajk.projection.costing_page import csv_text, render_costing_page
 from openfisca_ajk.projection.grid import DEFAULT_FIRST, DEFAULT_LAST, DEFAULT_SEED
 from openfisca_ajk.tools.files import atomic_write, atomic_write_json
 
-COLUMNS = ("law", "scenario", "year", "scheme", "kind", "status", "evaluated_year", "indexation", "recipients",
-           "persons_covered", "benefit_cost_pkr", "total_cost_pkr", "pct_gdp", "pct_total_budget",
+COLUMNS = ("law", "scenario", "year", "scheme", "kind", "budget", "status", "evaluated_year", "indexation", "recipients",
+           "persons_covered", "benefit_cost_pkr", "total_cost_pkr", "ajk_budget_cost_pkr", "pct_gdp", "pct_total_budget",
            "pct_social_protection_budget")
 
 
@@ -26,11 +26,11 @@ def _pct(value):
 
 
 def summary(rows):
-    lines = [f"{'law':28} {'scenario':8} {'year':>4} {'cash cost (bn PKR)':>19} {'% GDP':>7} {'% budget':>9} {'% SP budget':>12}"]
+    lines = [f"{'law':28} {'scenario':8} {'year':>4} {'cash cost (bn PKR)':>19} {'% GDP':>7} {'% AJK budget (its part)':>24} {'% SP budget':>12}"]
     for row in rows:
         if row["scheme"] == "TOTAL_CASH":
             lines.append(f"{row['law']:28} {row['scenario']:8} {row['year']:>4} {row['total_cost_pkr'] / 1e9:>19,.2f} "
-                         f"{row['pct_gdp']:>7.3f} {row['pct_total_budget']:>9.2f} {_pct(row['pct_social_protection_budget']):>12}")
+                         f"{row['pct_gdp']:>7.3f} {row['pct_total_budget']:>24.2f} {_pct(row['pct_social_protection_budget']):>12}")
     return "\n".join(lines)
 
 
