@@ -28,7 +28,7 @@ def _cost_key(row):
 
 
 BUDGET_WORDS = {FEDERAL_BUDGET: "paid from the federal budget (BISP, Pakistan Bait-ul-Mal), not part of the AJK budget",
-                CONTRIBUTORY_FUND: "paid by the contributory fund from its contributions, not part of the AJK budget"}
+                CONTRIBUTORY_FUND: "the draft scheme's fund pays it from its contributions, not part of the AJK budget"}
 
 
 def _budget_share(row):
