@@ -38,6 +38,10 @@ R202_GUARANTEES = {"health_care", "children", "active_age", "older_persons"}
 EVIDENCE_LEVELS = ("enacted", "reported", "announced", "assumed", "unknown")
 #: ``evidence.amount`` may also be ``not_applicable``: an eligibility-only entry (a service that admits people).
 AMOUNT_EVIDENCE_LEVELS = (*EVIDENCE_LEVELS, "not_applicable")
+AJK_BUDGET, FEDERAL_BUDGET, CONTRIBUTORY_FUND = "ajk", "federal", "contributory_fund"
+BUDGETS = (AJK_BUDGET, FEDERAL_BUDGET, CONTRIBUTORY_FUND)
+#: what a table prints instead of a share of the AJK budget for a scheme the AJK budget does not pay
+NOT_IN_AJK_BUDGET = {FEDERAL_BUDGET: "federal", CONTRIBUTORY_FUND: "fund"}
 REQUIRED = ("name", "label", "kind", "provider", "legal_instrument", "status", "entity", "output",
             "eligible", "periodicity", "contingencies", "c102_parts", "r202_guarantees", "conditions",
             "deciding_inputs")
@@ -79,6 +83,9 @@ class Scheme:
     evidence: tuple = (("eligibility", "reported"), ("amount", "reported"))
     #: the first month the package models the scheme (``YYYY-MM-DD``); before it the answer is "not modelled".
     modelled_from: str | None = None
+    #: who pays the scheme: ``ajk`` (the AJK budget), ``federal`` (the federal budget: BISP, Pakistan Bait-ul-Mal)
+    #: or ``contributory_fund`` (the draft scheme's fund). Only ``ajk`` schemes are shown as a share of the AJK budget.
+    budget: str = "ajk"
     source_file: str = field(default="", compare=False)
 
     @property
@@ -90,6 +97,11 @@ class Scheme:
     def is_cash(self) -> bool:
         """A cash benefit: neither in kind nor health insurance. Only cash is costed and counted as income."""
         return not self.is_in_kind and self.kind not in NON_CASH_KINDS
+
+    @property
+    def in_ajk_budget(self) -> bool:
+        """Paid from the AJK budget (not the federal budget, not a contributory fund)."""
+        return self.budget == AJK_BUDGET
 
     @property
     def is_social_assistance(self) -> bool:
@@ -147,7 +159,7 @@ def parse_scheme(path: Path) -> Scheme:
     for key in REQUIRED:
         if key not in raw:
             _fail(path, key, "is missing")
-    unknown = set(raw) - set(REQUIRED) - {"instalment", "notes", "evidence", "modelled_from"}
+    unknown = set(raw) - set(REQUIRED) - {"instalment", "notes", "evidence", "modelled_from", "budget"}
     if unknown:
         _fail(path, sorted(unknown)[0], "is not a scheme field")
     checks = (("kind", KINDS), ("status", STATUSES), ("entity", ENTITIES), ("periodicity", PERIODICITIES))
@@ -169,6 +181,9 @@ def parse_scheme(path: Path) -> Scheme:
         _fail(path, "evidence", f"eligibility {evidence['eligibility']!r} is not one of {list(EVIDENCE_LEVELS)}")
     if evidence["amount"] not in AMOUNT_EVIDENCE_LEVELS:
         _fail(path, "evidence", f"amount {evidence['amount']!r} is not one of {list(AMOUNT_EVIDENCE_LEVELS)}")
+    budget = raw.get("budget", CONTRIBUTORY_FUND if raw["kind"] == "social_insurance" else AJK_BUDGET)
+    if budget not in BUDGETS:
+        _fail(path, "budget", f"{budget!r} is not one of {list(BUDGETS)}")
     modelled_from = raw.get("modelled_from")
     if modelled_from is not None:
         modelled_from = str(modelled_from)
@@ -184,7 +199,7 @@ def parse_scheme(path: Path) -> Scheme:
         deciding_inputs=tuple(raw["deciding_inputs"] or ()), instalment=raw.get("instalment"),
         notes=raw.get("notes", ""), source_file=str(path),
         evidence=(("eligibility", evidence["eligibility"]), ("amount", evidence["amount"])),
-        modelled_from=modelled_from,
+        modelled_from=modelled_from, budget=budget,
     )
 
 

@@ -8,6 +8,7 @@ from openfisca_ajk.actuarial.design import first_year_in_force
 from openfisca_ajk.actuarial.indicators import general_average_premium
 from openfisca_ajk.actuarial.inputs import build_inputs
 from openfisca_ajk.actuarial.model import project
+from openfisca_ajk.default_size import DEFAULT_SIZE
 from openfisca_ajk.projection.executors import run_tasks
 from openfisca_ajk.projection.grid import base_population
 from openfisca_ajk.projection.laws import law_system
@@ -15,7 +16,6 @@ from openfisca_ajk.projection.laws import law_system
 GAP_PERIODS = (10, 20, 30, 50, 75)
 SEARCH_YEARS = 30          # how far after the base year to look for the branch coming into force
 DEFAULT_BASE_YEAR = 2025
-DEFAULT_SIZE = 0.002
 DEFAULT_SEED = 1
 
 

@@ -5,43 +5,98 @@ all written atomically. Markdown and HTML are rendered from the same sections.""
 import math
 from pathlib import Path
 
-from openfisca_ajk.actuarial.charts import cost_rate_png, reserve_png, sensitivity_png
+from openfisca_ajk.actuarial.charts import cost_rate_png, reserve_png, sensitivity_png, variant_label
 from openfisca_ajk.reports import Chart, Paragraph, Section, Table, md_table, render_report
+from openfisca_ajk.reports.labels import law_label
 from openfisca_ajk.tools.files import atomic_write, atomic_write_json
 from openfisca_ajk.tools.plain import plain
 from openfisca_ajk.tools.strict_json import undefined_as_null
 
 TITLE = "Actuarial valuation of the old-age, invalidity and survivors' branches"
 METHOD = ("Method: ILO-PENS / PROST cohort projection (methods.md section 2.2), indicators of section 2.3. "
-          "Design read from each law's parameters; assumptions from `parameters/projection` (mostly modelling "
-          "assumptions, each stated in its file). Amounts in nominal PKR a year.")
+          "Design read from each law's parameters; assumptions from parameters/projection (mostly modelling "
+          "assumptions, each stated in its file). Amounts in nominal PKR a year; rates in % of insurable earnings; "
+          "counts in whole persons.")
 
 TABLE_STEP = 5
-DESIGN_KEYS = ("contribution_rate", "accrual", "qualifying_years", "reduced_years", "grant_minimum_years",
-               "minimum_pension", "minimum_share_of_minimum_wage", "pensionable_age", "indexation",
-               "invalidity_base_rate", "invalidity_accrual", "survivors_base_rate", "survivors_accrual",
-               "survivors_widow_share", "minimum_wage")
+# (key of the design, words, how the value is shown): "pct" a rate in %, "years", "pkr" an amount, "text"
+DESIGN_ROWS = (("contribution_rate", "contribution rate (insured person + employer), % of insurable wage", "pct"),
+               ("accrual", "old-age pension accrual, % of the reference wage a year of service", "pct"),
+               ("qualifying_years", "old-age pension: qualifying period, years", "years"),
+               ("reduced_years", "reduced old-age pension: qualifying period, years", "years"),
+               ("grant_minimum_years", "old-age grant: minimum period, years", "years"),
+               ("minimum_pension", "minimum old-age pension, PKR a month", "pkr"),
+               ("minimum_share_of_minimum_wage", "minimum old-age pension, % of the minimum wage", "pct"),
+               ("pensionable_age", "pensionable age, women / men, years", "ages"),
+               ("indexation", "indexation of pensions in payment", "text"),
+               ("invalidity_base_rate", "invalidity pension: base rate, % of the reference wage", "pct"),
+               ("invalidity_accrual", "invalidity pension: accrual a year of service, %", "pct"),
+               ("survivors_base_rate", "survivors' pension: base rate, % of the reference wage", "pct"),
+               ("survivors_accrual", "survivors' pension: accrual a year of service, %", "pct"),
+               ("survivors_widow_share", "survivors' pension: widow's share, %", "pct"),
+               ("minimum_wage", "minimum wage, PKR a month", "pkr"))
 MONEY_SERIES = ("insurable_earnings", "contributions", "old_age_benefits", "invalidity_benefits", "survivors_benefits",
                 "grants", "administration", "investment_income", "reserve")
+PERSON_SERIES = ("population", "insured", "contributors", "deferred", "old_age_pensioners", "invalidity_pensioners",
+                 "survivors_pensioners")
+OVERRIDES = {"real_wage_growth_shift": ("real wage growth", "pp"), "interest_shift": ("interest rate", "pp"),
+             "coverage_multiplier": ("registration", "x"), "mortality_multiplier": ("mortality", "x"),
+             "density": ("contribution density", "=")}
 
 
-def _fmt(value, digits=3):
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "-"
-    if isinstance(value, float):
-        return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.{digits}g}"
-    return str(value)
+def _missing(value):
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def _pct(value, digits=2):
+    """A rate (a share) in %."""
+    return "-" if _missing(value) else f"{100 * float(value):.{digits}f} %"
+
+
+def _persons(value):
+    """A count of persons, whole."""
+    return "-" if _missing(value) else f"{round(float(value)):,}"
+
+
+def _number(value, digits=2):
+    return "-" if _missing(value) else f"{float(value):,.{digits}f}"
 
 
 def _millions(value):
     """An amount in PKR as PKR million with one decimal (the financial table fits the page)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    return "-" if _missing(value) else f"{value / 1e6:,.1f}"
+
+
+def _design_value(value, how):
+    if _missing(value):
         return "-"
-    return f"{value / 1e6:,.1f}"
+    if how == "pct":
+        return _pct(value)
+    if how == "years":
+        return f"{float(value):g}"
+    if how == "pkr":
+        return f"{float(value):,.0f}"
+    if how == "ages":
+        return " / ".join(f"{float(v):g}" for v in value)
+    return str(value)
 
 
-def _table(header, rows):
-    return Table(tuple(header), tuple(tuple(_fmt(v) for v in row) for row in rows), numeric_from=1)
+def _change(overrides):
+    """A sensitivity run's change in words: "real wage growth +0.5 pp", "registration x 0.8"."""
+    words = []
+    for key, value in overrides.items():
+        label, how = OVERRIDES.get(key, (key.replace("_", " "), "="))
+        if how == "pp":
+            words.append(f"{label} {100 * value:+.1f} pp")
+        elif how == "x":
+            words.append(f"{label} x {value:g}")
+        else:
+            words.append(f"{label} {_pct(value, 0)}")
+    return ", ".join(words) or "-"
+
+
+def _exhausted(indicators):
+    return indicators["reserve_exhausted_in"] or "not within the horizon"
 
 
 def _pick(result, step=TABLE_STEP):
@@ -49,56 +104,92 @@ def _pick(result, step=TABLE_STEP):
     return [i for i in range(len(years)) if i % step == 0 or i == len(years) - 1]
 
 
-def sections(results):
-    """The report's sections (title and tables), shared by the Markdown and the HTML."""
+def summary(results):
+    """One plain sentence a law: when the branches start, what they cost over time, when the reserve runs out."""
+    sentences = []
+    for r in (r for r in results if r["variant"] == "central"):
+        indicators, series = r["indicators"], r["series"]
+        gaps = indicators["general_average_premium"]
+        longest = max(gaps, key=int) if gaps else None
+        gap = f"; the contribution rate that would balance the scheme over {longest} years (general average premium) is {_pct(gaps[longest], 1)}" if longest else ""
+        sentences.append(
+            f"{law_label(r['law'])}: the old-age, invalidity and survivors' branches start in {r['first_year']} with a "
+            f"contribution rate of {_pct(indicators['contribution_rate_first_year'], 1)} of insurable earnings; "
+            f"their yearly cost reaches {_pct(series['payg_cost_rate'][-1], 1)} of insurable earnings in {r['years'][-1]}"
+            f"{gap}; the reserve is exhausted in {_exhausted(indicators)}.")
+    return " ".join(sentences)
+
+
+def sections(results, pngs=None):
+    """The report's sections (title and tables, and the charts when ``pngs`` is given), shared by the Markdown
+    and the HTML."""
+    pngs = pngs or {}
     central = [r for r in results if r["variant"] == "central"]
-    laws = [r["law"] for r in central]
-    out = [Section("1. Design (first year in force)",
-                   (_table(["parameter", *laws], [[k, *[r["design"].get(k) for r in central]] for k in DESIGN_KEYS]),)),
-           Section("2. Assumptions", (_table(["assumption", *laws], [
-               ["first year", *[r["first_year"] for r in central]],
-               ["real interest rate", *[r["notes"]["real_interest_rate"] for r in central]],
-               ["inflation (first year)", *[r["notes"]["inflation"][0] for r in central]],
-               ["real wage growth (first year)", *[r["notes"]["real_wage_growth"][0] for r in central]],
-               ["contribution density", *[r["density"] for r in central]],
-               ["compliance first / last year", *[f"{r['compliance'][0]:.2f} / {r['compliance'][-1]:.2f}" for r in central]],
-               ["mortality", *["WPP 2024 Pakistan (projection.mortality)" for _ in central]]]),))]
+    laws = [law_label(r["law"]) for r in central]
+    periods = sorted({p for r in central for p in r["indicators"]["general_average_premium"]}, key=int)
+    charts = tuple(Chart(CHART_TEXT[name], pngs[name]) for name in ("cost_rates.png", "reserve_ratio.png") if name in pngs)
+    out = [Section("1. Indicators", (Table(
+        ("law", "contribution rate", *[f"general average premium, {p} years" for p in periods], "first deficit",
+         "reserve exhausted"),
+        tuple((law_label(r["law"]), _pct(r["indicators"]["contribution_rate_first_year"]),
+               *[_pct(r["indicators"]["general_average_premium"].get(p)) for p in periods],
+               str(r["indicators"]["first_deficit_year"] or "none"), str(_exhausted(r["indicators"])))
+              for r in central), numeric_from=1), *charts)),
+           Section("2. Design (first year in force)", (Table(
+               ("parameter", *laws),
+               tuple((words, *[_design_value(r["design"].get(key), how) for r in central]) for key, words, how in DESIGN_ROWS),
+               numeric_from=1),)),
+           Section("3. Assumptions", (Table(("assumption", *laws), (
+               ("first year in force", *[str(r["first_year"]) for r in central]),
+               ("real interest rate", *[_pct(r["notes"]["real_interest_rate"]) for r in central]),
+               ("inflation, first year", *[_pct(r["notes"]["inflation"][0]) for r in central]),
+               ("real wage growth, first year", *[_pct(r["notes"]["real_wage_growth"][0]) for r in central]),
+               ("contribution density (share of months paid)", *[_pct(r["density"], 0) for r in central]),
+               ("registration (share of the scope insured), first / last year",
+                *[f"{_pct(r['compliance'][0], 0)} / {_pct(r['compliance'][-1], 0)}" for r in central]),
+               ("mortality", *["UN World Population Prospects 2024, Pakistan" for _ in central])), numeric_from=1),))]
     for r in central:
         s = r["series"]
-        out.append(Section(f"3. Demographic projection - {r['law']}", (_table(
-            ["year", "population", "insured", "contributors", "deferred", "old-age pensioners", "invalidity",
-             "survivors", "dependency ratio"],
-            [[r["years"][i], s["population"][i], s["insured"][i], s["contributors"][i], s["deferred"][i],
-              s["old_age_pensioners"][i], s["invalidity_pensioners"][i], s["survivors_pensioners"][i],
-              s["system_dependency_ratio"][i]] for i in _pick(r)]),)))
-        out.append(Section(f"4. Financial projection - {r['law']} (amounts in PKR million)", (_table(
-            ["year", "insurable earnings", "contributions", "old-age", "invalidity", "survivors", "grants",
-             "administration", "investment income", "reserve", "PAYG cost rate", "reserve ratio",
-             "replacement rate (new awards)"],
-            [[r["years"][i], *[_millions(s[key][i]) for key in MONEY_SERIES], s["payg_cost_rate"][i],
-              s["reserve_ratio"][i], s["replacement_rate_new"][i]] for i in _pick(r)]),)))
-    periods = sorted({p for r in central for p in r["indicators"]["general_average_premium"]}, key=int)
-    out.append(Section("5. Indicators", (_table(
-        ["law", "contribution rate", *[f"GAP {p} y" for p in periods], "first deficit", "reserve exhausted"],
-        [[r["law"], r["indicators"]["contribution_rate_first_year"],
-          *[r["indicators"]["general_average_premium"].get(p) for p in periods],
-          r["indicators"]["first_deficit_year"], r["indicators"]["reserve_exhausted_in"] or "not in horizon"]
-         for r in central]),)))
+        out.append(Section(f"4. Demographic projection: {law_label(r['law'])} (persons)", (Table(
+            ("year", "population", "insured", "contributors", "deferred members", "old-age pensioners",
+             "invalidity pensioners", "survivors' pensioners", "pensioners per contributor"),
+            tuple((str(r["years"][i]), *[_persons(s[key][i]) for key in PERSON_SERIES],
+                   _number(s["system_dependency_ratio"][i], 3)) for i in _pick(r)), numeric_from=1),)))
+        out.append(Section(f"5. Financial projection: {law_label(r['law'])} (amounts in PKR million a year)", (Table(
+            ("year", "insurable earnings", "contributions", "old-age", "invalidity", "survivors", "grants",
+             "administration", "investment income", "reserve", "cost rate, %", "reserve, years", "replacement rate, %"),
+            tuple((str(r["years"][i]), *[_millions(s[key][i]) for key in MONEY_SERIES],
+                   _number(100 * s["payg_cost_rate"][i], 2), _number(s["reserve_ratio"][i], 2),
+                   _number(None if _missing(s["replacement_rate_new"][i]) else 100 * s["replacement_rate_new"][i], 1))
+                  for i in _pick(r)), numeric_from=1),
+            Paragraph("Cost rate: benefits and administration, % of insurable earnings (pay-as-you-go cost rate). "
+                      "Reserve: at the start of the year, in years of the year's benefits and administration. "
+                      "Replacement rate: average new old-age pension, % of the reference wage of new pensioners.",
+                      muted=True))))
     if any(r["variant"] != "central" for r in results):
         longest = max(periods, key=int)
-        out.append(Section("6. Sensitivity", (_table(
-            ["law", "variant", "change", f"GAP {longest} y", "PAYG last year", "reserve exhausted"],
-            [[r["law"], r["variant"], ", ".join(f"{k}={v}" for k, v in r["overrides"].items()) or "-",
-              r["indicators"]["general_average_premium"].get(longest), r["series"]["payg_cost_rate"][-1],
-              r["indicators"]["reserve_exhausted_in"] or "not in horizon"] for r in results]),)))
+        sensitivity = tuple(Chart(CHART_TEXT["sensitivity"].format(law=law_label(law)), pngs[f"sensitivity_{law}.png"])
+                            for law in sorted({r["law"] for r in results}) if f"sensitivity_{law}.png" in pngs)
+        out.append(Section("6. Sensitivity", (Table(
+            ("law", "run", "change", f"general average premium, {longest} years", "cost rate, last year",
+             "reserve exhausted"),
+            tuple((law_label(r["law"]), variant_label(r["variant"]), _change(r["overrides"]),
+                   _pct(r["indicators"]["general_average_premium"].get(longest)), _pct(r["series"]["payg_cost_rate"][-1]),
+                   str(_exhausted(r["indicators"]))) for r in results), numeric_from=3), *sensitivity)))
     return out
 
 
+CHART_TEXT = {"cost_rates.png": "Pay-as-you-go cost rate, contribution rate and general average premium, % of insurable earnings",
+              "reserve_ratio.png": "Reserve in years of expenditure",
+              "sensitivity": "Sensitivity of the pay-as-you-go cost rate: {law}"}
+
+
 def markdown(results):
-    parts = [f"# {TITLE}", METHOD]
+    parts = [f"# {TITLE}", summary(results), METHOD]
     for section in sections(results):
         parts.append(f"## {section.title}")
-        parts += [md_table(block.header, block.rows) for block in section.blocks]
+        parts += [md_table(block.header, block.rows) if block.kind == "table" else str(block.text)
+                  for block in section.blocks if block.kind in ("table", "paragraph")]
     parts.append("Charts: cost_rates.png, reserve_ratio.png, sensitivity_<law>.png. Full series: valuation.json.")
     return "\n\n".join(parts) + "\n"
 
@@ -107,15 +198,14 @@ def charts(results):
     """{file name: PNG bytes} of the valuation's charts."""
     central = [r for r in results if r["variant"] == "central"]
     files = {"cost_rates.png": cost_rate_png(central), "reserve_ratio.png": reserve_png(central)}
-    for law in sorted({r["law"] for r in results}):
-        files[f"sensitivity_{law}.png"] = sensitivity_png(results, law)
+    if any(r["variant"] != "central" for r in results):
+        for law in sorted({r["law"] for r in results}):
+            files[f"sensitivity_{law}.png"] = sensitivity_png(results, law)
     return files
 
 
 def to_html(results, pngs):
-    blocks = [Chart(name, png) for name, png in pngs.items()]
-    return render_report(TITLE, [*sections(results), Section("7. Charts", tuple(blocks))],
-                         intro=(Paragraph(METHOD),))
+    return render_report(TITLE, sections(results, pngs), summary=summary(results), intro=(Paragraph(METHOD, muted=True),))
 
 
 def write_report(results, folder):

@@ -10,12 +10,12 @@ from pathlib import Path
 from openfisca_ajk.act import (
     assess, bind, build_rendering, check_binding, documents_exist, reform_from_edits, to_html, to_markdown,
 )
+from openfisca_ajk.commands import arguments as checked
 from openfisca_ajk.compliance.context import DEFAULT_DATE, DEFAULT_SEED
 from openfisca_ajk.reform_diffs import list_reforms
 from openfisca_ajk.tools.files import atomic_write
 
 DEFAULT_OUTPUT = Path("output") / "act"
-DEFAULT_SIZE = 0.01
 DEFAULT_CATALOGUE = "../catalogue"
 
 
@@ -102,8 +102,7 @@ def register(subparsers):
     rendering.add_argument("--compare", default=None, help="a second reform: clause-by-clause diff of text and "
                                                            "consequences (the change goes from it to --reform)")
     rendering.add_argument("--date", default=DEFAULT_DATE, help="month assessed (default %(default)s)")
-    rendering.add_argument("--size", type=float, default=DEFAULT_SIZE,
-                           help="synthetic population: persons (> 1) or a scale factor (<= 1) (default %(default)s)")
+    rendering.add_argument("--size", type=checked.population_size, default=checked.DEFAULT_SIZE, help=checked.SIZE_HELP)
     rendering.add_argument("--seed", type=int, default=DEFAULT_SEED, help="population seed (default %(default)s)")
     rendering.add_argument("--catalogue", default=DEFAULT_CATALOGUE,
                            help="relative path from the output folder to the catalogue site (default %(default)s)")

@@ -7,6 +7,8 @@ finite number, got 'inf'`` and exits with status 2. Messages do not repeat the o
 import argparse
 import math
 
+from openfisca_ajk.default_size import DEFAULT_SIZE, SIZE_HELP  # noqa: F401  (re-exported for the commands)
+
 
 def _number(text, option):
     try:

@@ -79,7 +79,7 @@ def register(subparsers):
     parser.add_argument("--year", type=checked.year, default=datetime.date.today().year, help="year to simulate (default %(default)s)")
     parser.add_argument("--month", help="simulate one month instead of the year, e.g. 2026-03")
     parser.add_argument("--seed", type=checked.seed, default=1, help="random seed of the synthetic population (default %(default)s)")
-    parser.add_argument("--size", default="1", type=checked.population_size, help="scale factor (up to 1) or number of persons (above 1); default 1 = full size")
+    parser.add_argument("--size", default=checked.DEFAULT_SIZE, type=checked.population_size, help=checked.SIZE_HELP)
     parser.add_argument("--persons-csv", help="persons microdata CSV (with --households-csv) instead of the synthetic population")
     parser.add_argument("--households-csv", help="households microdata CSV")
     parser.add_argument("--output", default="output/compare", help="output folder (default %(default)s)")

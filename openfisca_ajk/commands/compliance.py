@@ -1,13 +1,14 @@
 """``openfisca-ajk compliance``: C102 Parts II-X and R202 guarantees of today's law or a reform.
 
-    openfisca-ajk compliance --reform draft_social_security_act --date 2027-06 --size 20000 --output output/compliance
+    openfisca-ajk compliance --reform draft_social_security_act --date 2027-06 --size 0.01 --output output/compliance
 
 Prints the plain-language summary and writes ``compliance.html`` (self-contained) and ``compliance.json``.
 """
 
 from pathlib import Path
 
-from openfisca_ajk.compliance.context import DEFAULT_DATE, DEFAULT_SEED, DEFAULT_SIZE
+from openfisca_ajk.commands import arguments as checked
+from openfisca_ajk.compliance.context import DEFAULT_DATE, DEFAULT_SEED
 from openfisca_ajk.compliance.assessment import compliance_report, write_compliance_report
 
 DEFAULT_OUTPUT = Path("output") / "compliance"
@@ -32,8 +33,7 @@ def register(subparsers):
                     "report with the plain-language summary first.")
     parser.add_argument("--reform", default=None, help="reform name in reforms/ or a path (default: today's law)")
     parser.add_argument("--date", default=DEFAULT_DATE, help="month assessed, e.g. 2027-06 (default %(default)s)")
-    parser.add_argument("--size", type=float, default=DEFAULT_SIZE,
-                        help="synthetic population: persons (> 1) or a scale factor (<= 1) (default %(default)s)")
+    parser.add_argument("--size", type=checked.population_size, default=checked.DEFAULT_SIZE, help=checked.SIZE_HELP)
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="population seed (default %(default)s)")
     parser.add_argument("--output", default=str(DEFAULT_OUTPUT), help="output folder (default %(default)s)")
     parser.add_argument("--quiet", action="store_true", help="print only the summary and the files written")

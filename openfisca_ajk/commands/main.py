@@ -147,9 +147,7 @@ def register(subparsers):
                         help="year to simulate, within the modelled years (2017 to 2095 today; default %(default)s)")
     parser.add_argument("--month", help="simulate one month instead of the year, e.g. 2025-03")
     parser.add_argument("--seed", type=checked.seed, default=1, help="random seed of the synthetic population (default %(default)s)")
-    parser.add_argument("--size", default="1", type=checked.population_size,
-                        help="scale factor (up to 1, e.g. 0.01) or number of persons (above 1, at most the year's "
-                             "population); default 1 = full size")
+    parser.add_argument("--size", default=checked.DEFAULT_SIZE, type=checked.population_size, help=checked.SIZE_HELP)
     parser.add_argument("--births-on-1-january", action="store_true",
                         help="synthetic population born on 1 January (ages constant over the year: months merge, faster)")
     parser.add_argument("--persons-csv", help="persons microdata CSV (with --households-csv) instead of the synthetic population")

@@ -8,7 +8,8 @@ Generated from the scheme registry and a population run; the scheme names link t
 
 from pathlib import Path
 
-from openfisca_ajk.compliance.context import DEFAULT_SEED, DEFAULT_SIZE
+from openfisca_ajk.commands import arguments as checked
+from openfisca_ajk.compliance.context import DEFAULT_SEED
 from openfisca_ajk.compliance.matrix import build_matrix, write_matrix
 
 DEFAULT_OUTPUT = Path("output") / "matrix"
@@ -32,8 +33,7 @@ def register(subparsers):
                     "population run.")
     parser.add_argument("--reform", default=None, help="reform name in reforms/ or a path (default: today's law)")
     parser.add_argument("--year", type=int, default=DEFAULT_YEAR, help="year simulated (default %(default)s)")
-    parser.add_argument("--size", type=float, default=DEFAULT_SIZE,
-                        help="synthetic population: persons (> 1) or a scale factor (<= 1) (default %(default)s)")
+    parser.add_argument("--size", type=checked.population_size, default=checked.DEFAULT_SIZE, help=checked.SIZE_HELP)
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="population seed (default %(default)s)")
     parser.add_argument("--output", default=str(DEFAULT_OUTPUT), help="output folder (default %(default)s)")
     parser.add_argument("--catalogue", default="../catalogue",

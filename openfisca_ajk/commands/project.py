@@ -1,7 +1,7 @@
 """``openfisca-ajk project``: ABND costing of today's law and library reforms, year by year, with a chart.
 
     openfisca-ajk project [--reform NAME ...] [--from 2023 --to 2030] [--scenario central|low|high|all]
-                          [--output DIR] [--size 0.002] [--backend serial|process|dask] [--workers N]
+                          [--output DIR] [--size 0.01] [--backend serial|process|dask] [--workers N]
 
 Writes costing.csv, costing.json, summary.txt, costing_pct_gdp.png and costing.html (the page).
 """
@@ -9,14 +9,15 @@ Writes costing.csv, costing.json, summary.txt, costing_pct_gdp.png and costing.h
 import time
 from pathlib import Path
 
+from openfisca_ajk.commands import arguments as checked
 from openfisca_ajk.projection import BACKENDS, BASELINE, SCENARIOS, costing_grid, library_reforms
 from openfisca_ajk.projection.charts import cost_comparison_png
 from openfisca_ajk.projection.costing_page import csv_text, render_costing_page
-from openfisca_ajk.projection.grid import DEFAULT_FIRST, DEFAULT_LAST, DEFAULT_SEED, DEFAULT_SIZE
+from openfisca_ajk.projection.grid import DEFAULT_FIRST, DEFAULT_LAST, DEFAULT_SEED
 from openfisca_ajk.tools.files import atomic_write, atomic_write_json
 
-COLUMNS = ("law", "scenario", "year", "scheme", "kind", "status", "evaluated_year", "indexation", "recipients",
-           "persons_covered", "benefit_cost_pkr", "total_cost_pkr", "pct_gdp", "pct_total_budget",
+COLUMNS = ("law", "scenario", "year", "scheme", "kind", "budget", "status", "evaluated_year", "indexation", "recipients",
+           "persons_covered", "benefit_cost_pkr", "total_cost_pkr", "ajk_budget_cost_pkr", "pct_gdp", "pct_total_budget",
            "pct_social_protection_budget")
 
 
@@ -25,11 +26,11 @@ def _pct(value):
 
 
 def summary(rows):
-    lines = [f"{'law':28} {'scenario':8} {'year':>4} {'cash cost (bn PKR)':>19} {'% GDP':>7} {'% budget':>9} {'% SP budget':>12}"]
+    lines = [f"{'law':28} {'scenario':8} {'year':>4} {'cash cost (bn PKR)':>19} {'% GDP':>7} {'% AJK budget (its part)':>24} {'% SP budget':>12}"]
     for row in rows:
         if row["scheme"] == "TOTAL_CASH":
             lines.append(f"{row['law']:28} {row['scenario']:8} {row['year']:>4} {row['total_cost_pkr'] / 1e9:>19,.2f} "
-                         f"{row['pct_gdp']:>7.3f} {row['pct_total_budget']:>9.2f} {_pct(row['pct_social_protection_budget']):>12}")
+                         f"{row['pct_gdp']:>7.3f} {row['pct_total_budget']:>24.2f} {_pct(row['pct_social_protection_budget']):>12}")
     return "\n".join(lines)
 
 
@@ -63,7 +64,7 @@ def register(subparsers):
     parser.add_argument("--to", dest="last", type=int, default=DEFAULT_LAST, help="last year (default %(default)s)")
     parser.add_argument("--scenario", choices=[*SCENARIOS, "all"], default="all", help="default %(default)s")
     parser.add_argument("--output", default="output/projection", help="folder (default %(default)s)")
-    parser.add_argument("--size", type=float, default=DEFAULT_SIZE, help="population scale or persons (default %(default)s)")
+    parser.add_argument("--size", type=checked.population_size, default=checked.DEFAULT_SIZE, help=checked.SIZE_HELP)
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--backend", choices=BACKENDS, default="serial", help="default %(default)s")
     parser.add_argument("--workers", type=int, default=None)

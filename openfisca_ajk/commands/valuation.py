@@ -7,7 +7,8 @@
 import time
 
 from openfisca_ajk.actuarial import valuation_grid, write_report
-from openfisca_ajk.actuarial.valuation import DEFAULT_BASE_YEAR, DEFAULT_SEED, DEFAULT_SIZE
+from openfisca_ajk.actuarial.valuation import DEFAULT_BASE_YEAR, DEFAULT_SEED
+from openfisca_ajk.commands import arguments as checked
 from openfisca_ajk.projection import BACKENDS
 
 DEFAULT_REFORM = "draft_social_security_act"
@@ -40,7 +41,7 @@ def register(subparsers):
     parser.add_argument("--output", default="output/valuation", help="folder (default %(default)s)")
     parser.add_argument("--no-sensitivity", action="store_true", help="the central run only")
     parser.add_argument("--base-year", type=int, default=DEFAULT_BASE_YEAR, help="first year searched (default %(default)s)")
-    parser.add_argument("--size", type=float, default=DEFAULT_SIZE)
+    parser.add_argument("--size", type=checked.population_size, default=checked.DEFAULT_SIZE, help=checked.SIZE_HELP)
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--backend", choices=BACKENDS, default="serial")
     parser.add_argument("--workers", type=int, default=None)

@@ -1,10 +1,14 @@
 """The comparison's charts as PNG bytes in the reports' chart style: deciles, cost by scheme, coverage, winners and losers."""
 
+import textwrap
+
 import numpy
 
 from openfisca_ajk.reports.charts import BASELINE_COLOUR, PALETTE, new_figure, png_bytes, styled
+from openfisca_ajk.reports.labels import scheme_label
 
 BAND_LABELS = ("Gain more than 5 %", "Gain less than 5 %", "No change", "Lose less than 5 %", "Lose more than 5 %")
+LABEL_WIDTH = 70
 BAND_COLOURS = ("#1b7837", "#a6dba0", "#d9d9d9", "#f4a582", "#b2182b")
 
 
@@ -18,7 +22,16 @@ def _axis(figsize):
 
 
 def _names(data):
-    return [reform["name"] for reform in data["reforms"]]
+    return [_reform_label(reform) for reform in data["reforms"]]
+
+
+def _reform_label(reform):
+    """The reform's label in words (its file's ``label``), wrapped for a legend or an axis."""
+    return "\n".join(textwrap.wrap(reform.get("label") or reform["name"].replace("_", " "), LABEL_WIDTH))
+
+
+def _legend_below(axis, columns=1, offset=-0.18):
+    axis.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, offset), ncol=columns)
 
 
 @styled
@@ -31,9 +44,9 @@ def decile_chart(data):
     for i, reform in enumerate(reforms):
         offset = (i - (len(reforms) - 1) / 2) * width
         colour = PALETTE[i % len(PALETTE)]
-        left.bar(deciles + offset, [r["relative_change_pct"] for r in reform["deciles"]], width, color=colour, label=reform["name"])
+        left.bar(deciles + offset, [r["relative_change_pct"] for r in reform["deciles"]], width, color=colour, label=_reform_label(reform))
         right.bar(deciles + offset, [r["average_change_pkr_month_per_household"] for r in reform["deciles"]], width, color=colour,
-                  label=reform["name"])
+                  label=_reform_label(reform))
     left.set_title("Change in disposable income, % of the decile's income")
     right.set_title("Average change per household, PKR a month")
     for axis in (left, right):
@@ -41,9 +54,11 @@ def decile_chart(data):
         axis.set_xlabel("decile of baseline income per adult equivalent (1 = poorest tenth of people)")
         axis.axhline(0, color="black", linewidth=0.6)
         axis.grid(axis="y", alpha=0.3)
-    left.legend(fontsize=8)
     figure.suptitle(f"Impact by income decile, {data['period']}")
-    return _png(figure)
+    figure.tight_layout()
+    handles, labels = left.get_legend_handles_labels()
+    figure.legend(handles, labels, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=min(len(reforms), 3))
+    return png_bytes(figure)
 
 
 @styled
@@ -59,13 +74,13 @@ def cost_chart(data):
         by_scheme = {row["scheme"]: row["net_cost_pkr"] for row in reform["schemes"]}
         values = [by_scheme.get(name, 0.0) / 1e9 for name in schemes]
         axis.barh(positions + (i - (len(reforms) - 1) / 2) * height, values, height, color=PALETTE[i % len(PALETTE)],
-                  label=f"{reform['name']} (budget Rs {reform['totals']['net_cost_pkr'] / 1e9:,.2f} bn)")
+                  label=f"{_reform_label(reform)} (public budgets Rs {reform['totals']['net_cost_pkr'] / 1e9:,.2f} bn)")
     axis.set_yticks(positions)
-    axis.set_yticklabels(schemes)
+    axis.set_yticklabels([scheme_label(name) for name in schemes])
     axis.axvline(0, color="black", linewidth=0.6)
     axis.set_xlabel("change in annual cash benefits, PKR billion (contributory fund's benefits included; contributions are not a saving)")
     axis.grid(axis="x", alpha=0.3)
-    axis.legend(fontsize=8)
+    _legend_below(axis, offset=-0.25)
     axis.set_title(f"Net cost by scheme, {data['period']}")
     return _png(axis.figure)
 
@@ -84,14 +99,14 @@ def coverage_chart(data):
     axis.barh(positions - len(reforms) / 2 * height, before, height, color=BASELINE_COLOUR, label="baseline")
     for i, reform in enumerate(reforms):
         after = [reform["coverage"][block][key]["after_pct"] for _, block, key in series]
-        axis.barh(positions + (i + 1 - len(reforms) / 2) * height, after, height, color=PALETTE[i % len(PALETTE)], label=reform["name"])
+        axis.barh(positions + (i + 1 - len(reforms) / 2) * height, after, height, color=PALETTE[i % len(PALETTE)], label=_reform_label(reform))
     axis.set_yticks(positions)
     axis.set_yticklabels(labels, fontsize=8)
     axis.invert_yaxis()
     axis.set_xlim(0, 100)
     axis.set_xlabel("% of the group covered")
     axis.grid(axis="x", alpha=0.3)
-    axis.legend(fontsize=8, loc="lower right")
+    _legend_below(axis, columns=2, offset=-0.12)
     axis.set_title(f"Coverage by group, baseline and reform, {data['period']}")
     return _png(axis.figure)
 

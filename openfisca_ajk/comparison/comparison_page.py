@@ -20,8 +20,12 @@ def tables(reform):
     """[(title, header, rows, numeric columns from)] for one reform."""
     t = reform["totals"]
     out = [("Cost", ["figure", "PKR a year", "% of AJK budget", "% of social-protection budget", "% of GDP"], [
-        ["budget cost (cash benefits paid from public budgets)", _number(t["net_cost_pkr"]), _number(t["net_cost_pct_total_budget"], 3),
+        ["budget cost (cash benefits paid from public budgets)", _number(t["net_cost_pkr"]), "",
          _number(t["net_cost_pct_social_protection_budget"], 2), _number(t["net_cost_pct_gdp"], 4)],
+        ["  of which the AJK budget", _number(t.get("ajk_budget_cost_change_pkr")), _number(t["net_cost_pct_total_budget"], 3),
+         "", ""],
+        ["  of which the federal budget (BISP, Bait-ul-Mal; not part of the AJK budget)",
+         _number(t.get("federal_budget_cost_change_pkr")), "", "", ""],
         ["benefits paid by the contributory fund", _number(t["fund_benefits_change_pkr"]), "", "", ""],
         ["contributions collected by the fund (its revenue)", _number(t["contributions_change_pkr"]), "", "", ""],
         ["fund balance (contributions - its benefits)", _number(t["fund_balance_change_pkr"]), "", "", ""],

@@ -10,6 +10,7 @@ the persons each, ranked by the baseline's income per adult equivalent. Sums are
 import numpy
 
 from openfisca_ajk.denominators import social_protection_share_pct
+from openfisca_ajk.scheme_registry import AJK_BUDGET, FEDERAL_BUDGET
 from openfisca_ajk.enums import District, Sex
 from openfisca_ajk.fiscal_split import fiscal_split, in_kind_uncosted
 from openfisca_ajk.precision_reports import comparison_intervals, lifted_interval
@@ -106,7 +107,10 @@ def scheme_rows(base_run, reform_run, recomputed, fiscal, cache):
             "scheme": name, "label": base.scheme.label, "kind": base.scheme.kind, "status": base.scheme.status,
             "cash": base.scheme.is_cash, "recomputed": name in recomputed,
             "annual_cost_before_pkr": before["cost"], "annual_cost_after_pkr": after["cost"], "net_cost_pkr": net,
-            "net_cost_pct_total_budget": 100 * net / fiscal["total_budget"][0] if base.scheme.is_cash else None,
+            "budget": base.scheme.budget,
+            # a share of the AJK budget only for what the AJK budget pays (not federal schemes, not the fund)
+            "net_cost_pct_total_budget": (100 * net / fiscal["total_budget"][0]
+                                          if base.scheme.is_cash and base.scheme.in_ajk_budget else None),
             "net_cost_pct_social_protection_budget": social_protection_share_pct(net, fiscal, base.scheme.kind) if base.scheme.is_cash else None,
             "net_cost_pct_gdp": 100 * net / fiscal["gdp"][0] if base.scheme.is_cash else None,
             "households_before": before["households"], "households_after": after["households"],
@@ -314,6 +318,8 @@ def reform_impact(baseline_system, base_run, base_report, reform_run, reform_rep
     contributions_change = contributions["collected_after_pkr"] - contributions["collected_before_pkr"]
     split = fiscal_split(rows, contributions_change)
     net_cost = split["budget_cost_change_pkr"]    # contributions are revenue of the fund, not a budget saving
+    federal_cost = sum(r["net_cost_pkr"] for r in rows if r["cash"] and r["budget"] == FEDERAL_BUDGET)
+    ajk_cost = sum(r["net_cost_pkr"] for r in rows if r["cash"] and r["budget"] == AJK_BUDGET)
 
     if "income" not in cache:
         income, welfare = household_income(base_run, equivalents, None, cache)
@@ -348,7 +354,9 @@ def reform_impact(baseline_system, base_run, base_report, reform_run, reform_rep
     return {
         "totals": {
             "benefits_change_pkr": benefits_change, **split, "net_cost_pkr": net_cost,
-            "net_cost_pct_total_budget": 100 * net_cost / fiscal["total_budget"][0],
+            "ajk_budget_cost_change_pkr": ajk_cost, "federal_budget_cost_change_pkr": federal_cost,
+            # the AJK budget's part only: federal schemes are paid from the federal budget
+            "net_cost_pct_total_budget": 100 * ajk_cost / fiscal["total_budget"][0],
             "net_cost_pct_social_protection_budget": None,   # mixed kinds: no single budget contains them
             "net_cost_pct_gdp": 100 * net_cost / fiscal["gdp"][0],
         },

@@ -29,6 +29,21 @@ def _rounded(impact, key, value):
     return rounded(value, entry["half_width"]) if entry else value
 
 
+def _budget_parts(totals):
+    """The AJK budget's share of a cost, and the federal budget's part apart (BISP and Bait-ul-Mal are not in the AJK budget)."""
+    federal = totals.get("federal_budget_cost_change_pkr") or 0.0
+    ajk = totals.get("ajk_budget_cost_change_pkr", totals["net_cost_pkr"] - federal)
+    if abs(ajk) < 0.5:
+        federal = totals["net_cost_pkr"]     # all of it: the rounded figure of the sentence
+
+    def part(value):
+        return f"{rupees(abs(value))} {'more' if value >= 0 else 'less'}"
+    text = f"; AJK budget {part(ajk)}, {totals['net_cost_pct_total_budget']:+.2f} % of it"
+    if abs(federal) >= 0.5:
+        text += f"; federal budget {part(federal)}, not part of the AJK budget"
+    return text
+
+
 def summary_sentences(impact, period):
     """[sentence] for one reform: cost, reach, poverty, inequality, winners and losers, contributions."""
     totals, households, poverty = dict(impact["totals"]), impact["households"], dict(impact["poverty"])
@@ -41,8 +56,8 @@ def summary_sentences(impact, period):
     net = totals["net_cost_pkr"]
     verb = "costs public budgets" if net >= 0 else "saves public budgets"
     sentences = [
-        f"The reform {verb} {rupees(abs(net))} a year in {period} ({abs(totals['net_cost_pct_total_budget']):.2f} % of the "
-        f"AJK budget, {abs(totals['net_cost_pct_gdp']):.3f} % of GDP)."
+        f"The reform {verb} {rupees(abs(net))} a year in {period} ({abs(totals['net_cost_pct_gdp']):.3f} % of GDP"
+        + _budget_parts(totals) + ")."
     ]
     if impact["contributory"]:
         sentences[0] += (

@@ -18,7 +18,7 @@ from openfisca_ajk.engine.run import run_population
 from openfisca_ajk.population import Population, generate_population
 
 DEFAULT_DATE = "2027-06"
-DEFAULT_SIZE = 20_000
+from openfisca_ajk.default_size import DEFAULT_SIZE  # noqa: E402  (the one default of every command)
 DEFAULT_SEED = 1
 CONTRIBUTION_MONTHS = "ss_contribution_months"
 PERSON_VARIABLES = ("ss_insured", "ss_in_scope_employee", "ss_voluntary_member", "is_public_servant",

@@ -152,7 +152,9 @@ def build_report(tax_benefit_system, run):
             "cost_basis": "cash paid" if cash else IN_KIND_COST,
             "in_kind_value_ceiling_annual_pkr": None if cash else annual_value,
             "cost_pct_social_protection_budget": None if not cash else social_protection_share_pct(annual_cost, fiscal, scheme.kind),
-            "cost_pct_total_budget": None if not cash else 100 * annual_cost / fiscal["total_budget"][0],
+            # a share of the AJK budget only for what the AJK budget pays (not federal schemes, not the fund)
+            "cost_pct_total_budget": 100 * annual_cost / fiscal["total_budget"][0] if cash and scheme.in_ajk_budget else None,
+            "budget": scheme.budget,
             "cost_pct_gdp": None if not cash else 100 * annual_cost / fiscal["gdp"][0],
             "coverage_pct": 100 * weighted_share(person_received, w_person),
             "coverage_by_group_pct": by_group(person_received, w_person, groups) if person_received.any() else {},

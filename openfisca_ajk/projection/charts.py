@@ -1,6 +1,7 @@
 """PNG charts of the costing projection in the reports' chart style."""
 
 from openfisca_ajk.reports.charts import new_figure, png_bytes, styled
+from openfisca_ajk.reports.labels import law_label
 from openfisca_ajk.tools.files import atomic_write
 
 TOTAL = "TOTAL_CASH"
@@ -22,13 +23,14 @@ def cost_comparison_png(rows, measure="pct_gdp"):
               for s in ("low", "central", "high")}
         if by["central"]:
             years, values = zip(*by["central"])
-            line, = axis.plot(years, values, marker="o", label=law)
+            line, = axis.plot(years, values, marker="o", label=law_label(law))
             if by["low"] and by["high"]:
                 axis.fill_between([y for y, _ in by["low"]], [v for _, v in by["low"]], [v for _, v in by["high"]],
                                   color=line.get_color(), alpha=0.15)
     axis.set_xlabel("year")
-    axis.set_ylabel("cash benefits incl. administration, % of GDP" if measure == "pct_gdp" else measure)
-    axis.set_title("ABND costing: today's law and library reforms (band: low-high scenarios)")
+    axis.set_ylabel("cash benefits incl. administration, % of GDP" if measure == "pct_gdp"
+                    else "cash benefits incl. administration, % of the AJK budget (its part)")
+    axis.set_title("Cash cost of today's law and each reform, central scenario (band: low to high scenario)")
     axis.grid(alpha=0.3)
-    axis.legend(fontsize=8)
+    axis.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2)
     return png_bytes(figure)

@@ -139,7 +139,7 @@ def project_costs(tax_benefit_system, law, evaluations, schemes, assumptions, de
         evaluation = [e for e in ordered if e.year <= year][-1]
         k = int(evaluation.year) - int(years[0])
         growth = band_growth(demography.persons[i], base)
-        cash = {"benefit_cost_pkr": 0.0, "total_cost_pkr": 0.0, "recipients": 0.0}
+        cash = {"benefit_cost_pkr": 0.0, "total_cost_pkr": 0.0, "recipients": 0.0, "ajk_budget_cost_pkr": 0.0}
         for scheme in schemes:
             name = scheme.name
             rule = str(rules.get(scheme.kind, "prices"))
@@ -154,10 +154,13 @@ def project_costs(tax_benefit_system, law, evaluations, schemes, assumptions, de
             if not scheme.is_cash:     # in kind: never costed (the output is a value ceiling)
                 row.update(benefit_cost_pkr=None, total_cost_pkr=None, pct_gdp=None, pct_total_budget=None,
                            pct_social_protection_budget=None)
+            elif not scheme.in_ajk_budget:     # federal or the contributory fund: no share of the AJK budget
+                row.update(pct_total_budget=None)
             rows.append(row)
             if scheme.is_cash:
                 cash["benefit_cost_pkr"] += benefits
                 cash["total_cost_pkr"] += total
+                cash["ajk_budget_cost_pkr"] += total if scheme.in_ajk_budget else 0.0
         contributions = evaluation.contributions * employment_growth[i] / employment_growth[k] * macro.wage_index[i] / macro.wage_index[k]
         rows.append(_total_row(law, assumptions.scenario, year, evaluation.year, cash, contributions, macro, i))
     return rows
@@ -171,7 +174,7 @@ def _shares(value, macro, i):
 
 def _row(law, scenario, year, name, scheme, evaluated, rule, macro, i, recipients, persons, benefits, total):
     return {"law": law, "scenario": scenario, "year": int(year), "scheme": name, "kind": scheme.kind,
-            "status": scheme.status, "periodicity": scheme.periodicity, "recipient_unit": scheme.entity,
+            "status": scheme.status, "budget": scheme.budget, "periodicity": scheme.periodicity, "recipient_unit": scheme.entity,
             "evaluated_year": int(evaluated), "indexation": rule, "recipients": recipients,
             "persons_covered": persons, "benefit_cost_pkr": benefits, "total_cost_pkr": total,
             **_shares(total, macro, i)}
@@ -183,5 +186,8 @@ def _total_row(law, scenario, year, evaluated, cash, contributions, macro, i):
             "indexation": "", "recipients": None, "persons_covered": None,    # not summable across schemes
             "benefit_cost_pkr": cash["benefit_cost_pkr"], "total_cost_pkr": cash["total_cost_pkr"],
             CONTRIBUTIONS + "_pkr": contributions, **_shares(cash["total_cost_pkr"], macro, i),
+            # the AJK budget's share of the part it pays (federal schemes and the fund's benefits are not in it)
+            "ajk_budget_cost_pkr": cash["ajk_budget_cost_pkr"],
+            "pct_total_budget": 100 * cash["ajk_budget_cost_pkr"] / macro.total_budget[i],
             "gdp_pkr": float(macro.gdp[i]), "total_budget_pkr": float(macro.total_budget[i]),
             "social_protection_budget_pkr": None if macro.social_protection_budget is None else float(macro.social_protection_budget[i])}

@@ -3,7 +3,8 @@
 from openfisca_ajk.reports import Chart, Paragraph, Section, Table, render_report
 
 TOTAL = "TOTAL_CASH"
-SUMMARY_HEADER = ("law", "scenario", "year", "cash cost incl. administration (PKR bn)", "% of GDP", "% of AJK budget",
+SUMMARY_HEADER = ("law", "scenario", "year", "cash cost incl. administration (PKR bn)", "% of GDP",
+                  "AJK budget's part, % of AJK budget",
                   "% of social-protection budget")
 
 
@@ -21,6 +22,7 @@ def csv_text(header, rows) -> str:
 
 
 NOT_COSTED = "in kind, not costed"
+PAID_FROM = {"ajk": "AJK budget", "federal": "federal budget", "contributory_fund": "contributory fund"}
 
 
 def _share(value):
@@ -37,7 +39,8 @@ def total_rows(rows):
 
 def scheme_rows(rows, scenario="central"):
     """Each scheme's cost in the central scenario, by law and year (PKR million); a scheme in kind is not costed."""
-    return [(row["law"], row["year"], row["scheme"], row.get("kind", ""), row.get("status", ""),
+    return [(row["law"], row["year"], row["scheme"], row.get("kind", ""), PAID_FROM.get(row.get("budget"), ""),
+             row.get("status", ""),
              f"{row['recipients']:,.0f}" if row.get("recipients") is not None else "",
              NOT_COSTED if row.get("total_cost_pkr") is None else f"{row['total_cost_pkr'] / 1e6:,.1f}")
             for row in rows if row["scheme"] != TOTAL and row["scenario"] == scenario]
@@ -49,13 +52,16 @@ def render_costing_page(rows, settings, chart_png=None) -> str:
     title = f"ABND costing projection, {settings['first']}-{settings['last']}"
     intro = (Paragraph(f"Laws: {laws}. Scenarios: {', '.join(settings['scenarios'])}. Population scale "
                        f"{settings['size']} (seed {settings['seed']}). Cash benefits including administration; "
-                       "in-kind benefits are not costed."),)
+                       "in-kind benefits are not costed. The share of the AJK budget is that of the part the AJK budget "
+                       "pays: federal schemes (BISP, Pakistan Bait-ul-Mal) are paid from the federal budget and the "
+                       "draft scheme's benefits by its contributory fund, neither part of the AJK budget; both are in "
+                       "the cash cost and its share of GDP."),)
     sections = [Section("Cash cost by law, scenario and year", (Table(SUMMARY_HEADER, tuple(total_rows(rows)), 2),))]
     if chart_png:
         sections.append(Section("Cost as a share of GDP", (Chart("costing_pct_gdp", chart_png),)))
     schemes = scheme_rows(rows)
     if schemes:
         sections.append(Section("By scheme (central scenario)", (Table(
-            ("law", "year", "scheme", "kind", "status", "recipients", "cost incl. administration (PKR m)"),
-            tuple(schemes), 5),)))
+            ("law", "year", "scheme", "kind", "paid from", "status", "recipients", "cost incl. administration (PKR m)"),
+            tuple(schemes), 6),)))
     return render_report(title, sections, intro=intro)

@@ -4,6 +4,7 @@ are shared by the scenarios), mapped on a backend of ``executors``."""
 from dataclasses import dataclass
 from functools import lru_cache
 
+from openfisca_ajk.default_size import DEFAULT_SIZE
 from openfisca_ajk.population import generate_population
 from openfisca_ajk.projection.assumptions import load_assumptions
 from openfisca_ajk.projection.costing import evaluate, project_costs
@@ -14,7 +15,6 @@ from openfisca_ajk.projection.macro import macro_paths
 from openfisca_ajk.scheme_registry import load_schemes
 
 DEFAULT_FIRST, DEFAULT_LAST = 2023, 2030
-DEFAULT_SIZE = 0.002      # share of the population simulated (about 9,000 persons)
 DEFAULT_SEED = 1
 
 

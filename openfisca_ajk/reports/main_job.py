@@ -5,10 +5,12 @@ import csv
 import io
 
 from openfisca_ajk.reports.charts import PALETTE, new_figure, png_bytes, styled
+from openfisca_ajk.reports.labels import law_label, scheme_label
+from openfisca_ajk.scheme_registry import CONTRIBUTORY_FUND, FEDERAL_BUDGET, NOT_IN_AJK_BUDGET
 from openfisca_ajk.tools import strict_json
 from openfisca_ajk.tools.output_sets import MANIFEST, TIMINGS, OutputSet
 
-SCHEME_COLUMNS = ("scheme", "kind", "status", "entity", "periodicity", "cash", "eligible_units", "receiving_units",
+SCHEME_COLUMNS = ("scheme", "kind", "status", "entity", "periodicity", "cash", "budget", "eligible_units", "receiving_units",
                   "take_up_pct", "beneficiaries_persons", "beneficiaries_households", "eligible_persons",
                   "eligible_households", "average_monthly_recipients", "annual_cost_pkr",
                   "cost_pct_social_protection_budget", "cost_pct_total_budget", "cost_pct_gdp", "coverage_pct",
@@ -25,6 +27,17 @@ def _cost_key(row):
     return -(row["annual_cost_pkr"] if row.get("annual_cost_pkr") is not None else -1.0)
 
 
+BUDGET_WORDS = {FEDERAL_BUDGET: "paid from the federal budget (BISP, Pakistan Bait-ul-Mal), not part of the AJK budget",
+                CONTRIBUTORY_FUND: "the draft scheme's fund pays it from its contributions, not part of the AJK budget"}
+
+
+def _budget_share(row):
+    """% of the AJK budget, or who pays instead ("federal", "fund") for a cash scheme the AJK budget does not pay."""
+    if row.get("cost_pct_total_budget") is None and row.get("cash", True) and row.get("budget") in NOT_IN_AJK_BUDGET:
+        return NOT_IN_AJK_BUDGET[row["budget"]]
+    return _number(row.get("cost_pct_total_budget"), "12.2f").strip()
+
+
 def scheme_table(report) -> str:
     """Schemes by cash cost; eligible and receiving counts in the scheme's unit (households or persons)."""
     lines = [f"Schemes, {report['period']} ({report['months']} month(s); population {report['population']['persons']:,.0f} "
@@ -38,9 +51,13 @@ def scheme_table(report) -> str:
         lines.append(f"{row['scheme']:36} {row['entity']:9} {row.get('eligible_units', 0):10,.0f} "
                      f"{row.get('receiving_units', 0):10,.0f} {row['beneficiaries_persons']:10,.0f} "
                      f"{_number(None if cost is None else cost / 1e6, '14,.1f'):>14} "
-                     f"{_number(row['cost_pct_total_budget'], '12.2f'):>12} "
+                     f"{_budget_share(row):>12} "
                      f"{_number(row['cost_pct_gdp'], '7.3f'):>7} {row['coverage_pct']:10.2f}")
     lines.append(f"{'total cash cost':36} {'':9} {'':10} {'':10} {'':10} {report['totals']['annual_cost_pkr'] / 1e6:14,.1f}")
+    outside = sorted({row.get("budget") for row in report["schemes"] if row.get("cash", True)} & set(NOT_IN_AJK_BUDGET))
+    if outside:
+        lines.append("% AJK budget only for schemes the AJK budget pays: " + "; ".join(
+            f"'{NOT_IN_AJK_BUDGET[b]}' = {BUDGET_WORDS[b]}" for b in outside))
     excluded = report["totals"].get("excluded_in_kind") or []
     if excluded:
         lines.append(f"In kind, not costed and not in the total (value ceilings, no cost basis): {', '.join(excluded)}")
@@ -81,14 +98,14 @@ def to_csv(report) -> bytes:
 @styled
 def chart_png(report) -> bytes:
     rows = sorted(report["schemes"], key=_cost_key, reverse=True)
-    names = [r["scheme"] + ("" if r.get("cash", True) else " (in kind)") for r in rows]
+    names = [scheme_label(r["scheme"]) + ("" if r.get("cash", True) else " (in kind)") for r in rows]
     figure = new_figure((13, max(4, 0.38 * len(rows) + 1.5)))
     left, right = figure.subplots(1, 2, sharey=True)
     left.barh(names, [(r["annual_cost_pkr"] or 0.0) / 1e9 for r in rows], color=PALETTE[0])
     left.set_xlabel("annual cash cost, PKR billion (in kind: not costed)")
     right.barh(names, [r["coverage_pct"] for r in rows], color=PALETTE[2])
     right.set_xlabel("coverage, % of the population")
-    figure.suptitle(f"AJK social protection by scheme, {report['period']}" + (f" (reform {report['reform']})" if report.get("reform") else ""))
+    figure.suptitle(f"AJK social protection by scheme, {report['period']}" + (f" ({law_label(report['reform'])})" if report.get("reform") else ""))
     figure.tight_layout()
     return png_bytes(figure)
 

@@ -53,7 +53,9 @@ def test_the_summary_agrees_with_the_json(written):
         intervals = reform["intervals"]      # the sample's 95 % intervals: figures rounded to what they support
         first = reform["summary"][0]
         assert rupees(abs(rounded(totals["net_cost_pkr"], intervals["budget_cost_change_pkr"]["half_width"]))) in first
-        assert f"{abs(totals['net_cost_pct_total_budget']):.2f} % of the AJK budget" in first
+        assert f"{totals['net_cost_pct_total_budget']:+.2f} % of it" in first     # the AJK budget's part only
+        if abs(totals["federal_budget_cost_change_pkr"]) >= 0.5:
+            assert "federal budget" in first and "not part of the AJK budget" in first
         reached = reform["households"]["newly_reached"] - reform["households"]["no_longer_reached"]
         assert f"reaches {abs(reached):,.0f}" in reform["summary"][1]
         lifted = rounded(poverty["persons_lifted_out"], intervals["persons_lifted_out"]["half_width"])
