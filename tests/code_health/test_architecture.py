@@ -3,7 +3,8 @@
 - Only the engine builds a tax-benefit system (``engine/law.py``), and only the engine runs a population
   (``build_simulation`` over a population is called in ``engine/`` alone; the comparison's tracer simulates a
   probe of households to record parameter reads, it does not run the population).
-- The engine and the rooms below it import no tool; the reports room imports only the small tools.
+- The engine and the rooms below it import no tool; the reports room imports only the small tools and the
+  registry and reform files (for names and labels).
 - No two modules import each other at load time (a cycle would make the import order matter).
 """
 
@@ -29,7 +30,7 @@ MAY_IMPORT = {
     "enums": set(),
     "paths": set(),
     "tools": set(),
-    "reports": {"tools"},
+    "reports": {"tools", "scheme_registry", "reform_diffs"},   # names and labels: schemes, reform files
 }
 # Imports made when a function runs, not at load time, that cross the rooms' order on purpose: a reform file
 # validated without a system given is validated against today's law, which only the engine builds.

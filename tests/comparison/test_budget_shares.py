@@ -1,7 +1,7 @@
 """A share of the AJK budget only for what the AJK budget pays: federal schemes (BISP, Pakistan Bait-ul-Mal) and
 the contributory fund's benefits are not part of it."""
 
-from openfisca_ajk.microsim.outputs import scheme_table
+from openfisca_ajk.reports.main_job import scheme_table
 from openfisca_ajk.scheme_registry import get_scheme
 
 
