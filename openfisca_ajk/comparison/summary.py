@@ -91,9 +91,14 @@ def summary_sentences(impact, period):
         f"{bands['lose_less_than_5pct'] + bands['lose_more_than_5pct']:.1f} % lose.")
     if impact["contributory"]:
         block = impact["contributions"]
+
+        def to_interval(key, value):   # rounded as the contributions' (or the fund's benefits') interval allows
+            return _rounded(impact, key, value or 0.0)
         sentences.append(
-            f"Contributions collected: {rupees(block['collected_after_pkr'])} a year (insured persons "
-            f"{rupees(block['employee_after_pkr'])}, employers {rupees(block['employer_after_pkr'] or 0)}), against "
-            f"{rupees(block['social_insurance_benefits_after_pkr'])} of cash benefits paid by the fund.")
+            f"Contributions collected: {rupees(to_interval('contributions_change_pkr', block['collected_after_pkr']))} a "
+            f"year (insured persons {rupees(to_interval('contributions_change_pkr', block['employee_after_pkr']))}, "
+            f"employers {rupees(to_interval('contributions_change_pkr', block['employer_after_pkr']))}), against "
+            f"{rupees(to_interval('fund_benefits_change_pkr', block['social_insurance_benefits_after_pkr']))} of cash "
+            "benefits paid by the fund.")
     sentences += comparison_interval_lines(impact.get("intervals"))
     return sentences

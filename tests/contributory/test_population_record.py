@@ -92,3 +92,15 @@ def test_the_matrix_gives_main_s_recipients_and_cost(population, main_figures):
     for row in rows:
         assert row["annual_cost_pkr"] == pytest.approx(main[row["scheme"]]["annual_cost_pkr"], rel=1e-9), row["scheme"]
         assert row["recipients_persons"] == pytest.approx(main[row["scheme"]]["beneficiaries_persons"]), row["scheme"]
+
+
+def test_the_summary_quotes_the_fund_s_figures_once_rounded(tax_benefit_system, population):
+    import re
+    result = compare(tax_benefit_system, [DRAFT], population, str(YEAR))
+    sentences = _sentences(result)
+    first = next(s for s in sentences if "The contributory fund collects" in s)
+    collected = next(s for s in sentences if s.startswith("Contributions collected"))
+    fund = re.search(r"collects (Rs [\d.,]+ (?:bn|m)?)", first).group(1).strip()
+    paid = re.search(r"pays (Rs [\d.,]+ (?:bn|m)?)", first).group(1).strip()
+    assert collected.startswith(f"Contributions collected: {fund} a year")
+    assert f"against {paid} of cash benefits" in collected
