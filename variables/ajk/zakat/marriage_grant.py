@@ -68,8 +68,9 @@ class zakat_marriage_grant(Variable):
     label = "AJK Zakat marriage (dowry) grant, PKR in the month of the marriage"
     reference = (DOWRY, "https://www.dawn.com/news/1695688/azad-kashmir-to-improve-collection-distribution-of-zakat")
     documentation = """
-    A one-off grant for each daughter who marries in the month: Rs 12,000, raised
-    to Rs 50,000 by the decision of 1 December 2021.
+    A one-off grant for each daughter who marries in the month (ajk.zakat.marriage_grant.amount): Rs 12,000,
+    the amount reported as paid in June 2022. The raise to Rs 50,000 decided on 1 December 2021 is not shown
+    to be paid, so it is in the library reform announced_values, not in today's law.
     """
 
     def formula_2016_12(household, period, parameters):
