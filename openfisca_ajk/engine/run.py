@@ -69,7 +69,6 @@ def _evaluate_block(job, first, last):
     for extra in job.extras:
         part["extras"][extra.name] = extra.empty(sizes[extra.entity])
         part["extras_positive"][extra.name] = numpy.zeros(sizes[extra.entity], dtype=bool)
-    extra_names = [extra.name for extra in job.extras]
     steps = job.steps or [None] * len(job.plan)
     previous = None   # (month values, cut values) of the last computed representative
     part["reused_households"] = part["recomputed_households"] = 0
@@ -78,11 +77,11 @@ def _evaluate_block(job, first, last):
         if step is not None and previous is not None:
             cut = cut_values(simulation, step, representative)
             changed = changed_households(job.tax_benefit_system, block, cut, previous[1])
-            values = _reuse_month(job, block, representative, previous[0], changed, extra_names)
+            values = _reuse_month(job, block, representative, previous[0], changed)
             part["reused_households"] += int(block.n_households - changed.sum())
             part["recomputed_households"] += int(changed.sum())
         else:
-            values, cut = _month_values(job, simulation, representative, extra_names), None
+            values, cut = _month_values(job, simulation, representative), None
         following = _next_step(steps, representative)
         if following is None:
             cut = None
@@ -109,8 +108,8 @@ def _evaluate_block(job, first, last):
     return first, last, part
 
 
-def _month_values(job, simulation, month, extra_names):
-    """{scheme: (amount float64, receiving bool)} and {contribution: float64} of one month, before take-up.
+def _month_values(job, simulation, month):
+    """{scheme: (amount float64, receiving bool)} and {extra variable: values} of one month, before take-up.
 
     Always copies (never the simulation's cached arrays): ``_reuse_month`` updates them in place.
     """
@@ -128,7 +127,7 @@ def _next_step(steps, month):
     return next((step for step in steps if step is not None and str(step.previous) == str(month)), None)
 
 
-def _reuse_month(job, block, month, before, changed, extra_names):
+def _reuse_month(job, block, month, before, changed):
     """``month``'s values: ``before`` for the unchanged households, a simulation of the changed ones for the rest.
 
     The simulation holds the same inputs as the block's (same input window), restricted to those households.
@@ -137,10 +136,10 @@ def _reuse_month(job, block, month, before, changed, extra_names):
         return before
     if changed.all():
         simulation = build_simulation(job.tax_benefit_system, block, [month], input_months=job.window)
-        return _month_values(job, simulation, month, extra_names)
+        return _month_values(job, simulation, month)
     subset = take_households(block, changed)
     simulation = build_simulation(job.tax_benefit_system, subset, [month], input_months=job.window)
-    fresh = _month_values(job, simulation, month, extra_names)
+    fresh = _month_values(job, simulation, month)
     persons = changed[block.person_household]
     # ``before`` was accumulated already and is not read again: update it in place
     where = {"person": numpy.flatnonzero(persons), "household": numpy.flatnonzero(changed)}
