@@ -12,13 +12,13 @@ import numpy
 from openfisca_core import periods
 
 from openfisca_ajk.contributory import record_spec
+from openfisca_ajk.default_size import DEFAULT_SIZE   # the one default of every command
 from openfisca_ajk.enums import EmploymentStatus, Sex
 from openfisca_ajk.engine.law import is_baseline, label_of, law
 from openfisca_ajk.engine.run import run_population
 from openfisca_ajk.population import Population, generate_population
 
 DEFAULT_DATE = "2027-06"
-from openfisca_ajk.default_size import DEFAULT_SIZE  # noqa: E402  (the one default of every command)
 DEFAULT_SEED = 1
 CONTRIBUTION_MONTHS = "ss_contribution_months"
 PERSON_VARIABLES = ("ss_insured", "ss_in_scope_employee", "ss_voluntary_member", "is_public_servant",
