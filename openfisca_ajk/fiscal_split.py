@@ -11,6 +11,8 @@ reform's fiscal figures are therefore kept apart:
 Schemes in kind are never costed (their outputs are value ceilings), so they are in none of these.
 """
 
+from openfisca_ajk.precision import text
+
 FUND_KIND = "social_insurance"
 
 
@@ -46,13 +48,19 @@ def fund_accounts(report, employee_pkr, employer_pkr):
 
 
 def fund_accounts_lines(accounts):
-    """Plain-text lines of ``fund_accounts``, in PKR million a year."""
-    def m(value):
-        return f"{value / 1e6:14,.1f}"
-    return ["Fiscal table (PKR m a year)",
-            f"  cash benefits paid from public budgets                 {m(accounts['budget_cost_pkr'])}",
-            f"  cash benefits paid by the contributory fund            {m(accounts['fund_benefits_pkr'])}",
-            f"  contributions collected by the fund (its revenue)      {m(accounts['contributions_pkr'])}",
-            f"    of which insured persons                             {m(accounts['contributions_employee_pkr'])}",
-            f"    of which employers                                   {m(accounts['contributions_employer_pkr'] or 0.0)}",
-            f"  fund balance (contributions - its benefits)            {m(accounts['fund_balance_pkr'])}"]
+    """Plain-text lines of ``fund_accounts``, in PKR million a year; on a sample each figure is rounded to what its
+    95 % interval supports and shown with it."""
+    intervals = accounts.get("intervals") or {}
+
+    def m(key):
+        if key in intervals:
+            return f"{text(intervals[key], 1e6):>14}"
+        return f"{(accounts[key] or 0.0) / 1e6:14,.1f}"
+    title = "Fiscal table (PKR m a year" + ("; 95 % intervals of the sample)" if intervals else ")")
+    return [title,
+            f"  cash benefits paid from public budgets                 {m('budget_cost_pkr')}",
+            f"  cash benefits paid by the contributory fund            {m('fund_benefits_pkr')}",
+            f"  contributions collected by the fund (its revenue)      {m('contributions_pkr')}",
+            f"    of which insured persons                             {m('contributions_employee_pkr')}",
+            f"    of which employers                                   {m('contributions_employer_pkr')}",
+            f"  fund balance (contributions - its benefits)            {m('fund_balance_pkr')}"]

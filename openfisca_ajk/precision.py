@@ -63,10 +63,12 @@ def rounded(value, half_width):
     return round(value / step) * step
 
 
-def interval(value, half_width):
-    """{estimate, low, high, half_width, step, estimate_rounded} of a 95 % interval."""
+def interval(value, half_width, floor=None):
+    """{estimate, low, high, half_width, step, estimate_rounded} of a 95 % interval. ``floor``: the lowest value the
+    quantity can take (0 for a cost or a count), where the interval's low end is cut."""
     step = step_of(half_width)
-    return {"estimate": value, "low": value - half_width, "high": value + half_width, "half_width": half_width,
+    low = value - half_width if floor is None else max(value - half_width, floor)
+    return {"estimate": value, "low": low, "high": value + half_width, "half_width": half_width,
             "step": step, "estimate_rounded": rounded(value, half_width)}
 
 

@@ -45,10 +45,11 @@ def run_intervals(tax_benefit_system, run):
         amount = _per_household(run, result)
         cash += amount
         persons = _receiving_persons(run, result)
-        schemes[name] = {"annual_cost_pkr": interval(float((w * amount).sum()) * scale, total_half_width(amount * scale, w)),
-                         "persons": interval(float((w * persons).sum()), total_half_width(persons, w))}
+        schemes[name] = {"annual_cost_pkr": interval(float((w * amount).sum()) * scale, total_half_width(amount * scale, w),
+                                                     floor=0.0),
+                         "persons": interval(float((w * persons).sum()), total_half_width(persons, w), floor=0.0)}
     out = {"households_in_sample": population.n_households, "schemes": schemes,
-           "total_cash_cost_pkr": interval(float((w * cash).sum()) * scale, total_half_width(cash * scale, w))}
+           "total_cash_cost_pkr": interval(float((w * cash).sum()) * scale, total_half_width(cash * scale, w), floor=0.0)}
     if CONSUMPTION in population.household:
         year = int(str(run.months[0])[:4])
         parameters = tax_benefit_system.parameters(f"{year}-01-01").population
@@ -57,7 +58,7 @@ def run_intervals(tax_benefit_system, run):
         line, _ = poverty_line(tax_benefit_system, year)
         poor = (welfare < line) * members
         share = float((w * poor).sum() / (w * members).sum())
-        out["poverty_headcount_after_pct"] = interval(100 * share, 100 * ratio_half_width(poor, members, w))
+        out["poverty_headcount_after_pct"] = interval(100 * share, 100 * ratio_half_width(poor, members, w), floor=0.0)
     return out
 
 
@@ -75,6 +76,33 @@ def run_interval_lines(intervals, report):
         if entry["annual_cost_pkr"]["estimate"] > 0:
             lines.append(f"  {name:36} cost PKR m {text(entry['annual_cost_pkr'], 1e6)}; persons {text(entry['persons'])}")
     return lines
+
+
+def fund_account_intervals(run, employer_person=None):
+    """95 % intervals of one run's fiscal table (``fiscal_split.fund_accounts``): cash benefits from public budgets,
+    cash benefits of the fund, contributions (insured persons', employers', both) and the fund's balance, PKR a
+    year; {} when the population is not a sample."""
+    population = run.population
+    if not is_sample(population):
+        return {}
+    w = population.household["household_weight"].astype(numpy.float64)
+    scale = 12 / run.n_months
+    budget, fund = numpy.zeros(population.n_households), numpy.zeros(population.n_households)
+    for result in run.schemes.values():
+        if result.scheme.is_cash:
+            target = fund if result.scheme.kind == FUND_KIND else budget
+            target += _per_household(run, result) * scale
+    employee = household_sum(population, run.contributions) * scale
+    employer = (household_sum(population, employer_person) * scale if employer_person is not None
+                else numpy.zeros(population.n_households))
+    collected = employee + employer
+
+    def entry(values, floor=0.0):
+        return interval(float((w * values).sum()), total_half_width(values, w), floor=floor)
+    return {"households_in_sample": population.n_households, "budget_cost_pkr": entry(budget),
+            "fund_benefits_pkr": entry(fund), "contributions_pkr": entry(collected),
+            "contributions_employee_pkr": entry(employee), "contributions_employer_pkr": entry(employer),
+            "fund_balance_pkr": entry(collected - fund, floor=None)}
 
 
 def comparison_intervals(base_run, reform_run, employer_before=None, employer_after=None):

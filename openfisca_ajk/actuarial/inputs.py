@@ -11,6 +11,8 @@ from dataclasses import dataclass, field, replace
 import numpy
 
 from openfisca_ajk.actuarial.design import Design, read_design
+from openfisca_ajk.contributory.record import scheme_start
+from openfisca_ajk.contributory.registration import registration_by_year
 from openfisca_ajk.engine.run import run_population
 from openfisca_ajk.population.parameters import band_edges, named_children
 from openfisca_ajk.projection.assumptions import load_assumptions
@@ -92,10 +94,9 @@ def build_inputs(tax_benefit_system, population, first, horizon, scenario="centr
     demography = project_population(tax_benefit_system, assumptions, mortality_multiplier=mortality)
     macro = macro_paths(tax_benefit_system, assumptions)
     rate, wage = insured_base(tax_benefit_system, population, first)
-    compliance = actuarial.compliance
-    steps = numpy.arange(len(assumptions.years))
-    ramp = numpy.clip(steps / max(float(compliance.ramp_years), 1.0), 0.0, 1.0)
-    coverage = (float(compliance.initial) + (float(compliance.final) - float(compliance.initial)) * ramp)
+    # registration counted from the scheme's start (a branch in force), as population runs count it
+    start = scheme_start(tax_benefit_system)
+    coverage = registration_by_year(tax_benefit_system, int(start[:4]) if start else int(first), assumptions.years)
     coverage = numpy.clip(coverage * float(overrides.get("coverage_multiplier", 1.0)), 0.0, 1.0)
     real = float(actuarial.real_interest_rate) + float(overrides.get("interest_shift", 0.0))
     survivors = actuarial.survivors

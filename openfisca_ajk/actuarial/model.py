@@ -7,8 +7,9 @@ State by sex x age x completed years of credited service k:
   1. members at or above the pensionable age retire: pension accrual x k x reference wage if k reaches
      the qualifying (or reduced) period, at least the minimum; otherwise a grant for short careers;
   2. the insured stock moves to its target, population x insured rate x compliance: entrants at k = 0,
-     or the excess becomes deferred;
-  3. insurable earnings S = sum A x d x insurable wage x 12; contributions = rate x S; admin = a x S;
+     or the excess becomes deferred. Insured persons past the pensionable age (P) keep paying contributions,
+     as the law sets no upper age to insurance, but accrue nothing more (their benefit was settled at that age);
+  3. insurable earnings S = sum (A + P) x d x insurable wage x 12; contributions = rate x S; admin = a x S;
   4. benefits B = 12 x pensions in payment (new awards included) + grants; reserve recursion;
   5. end of year: deaths (survivors' pensions to spouses), invalidity, a year of service with
      probability d, ageing, and indexation of pensions in payment for the next year.
@@ -110,14 +111,16 @@ def project(inputs):
                 active[sex, age], deferred[sex, age] = 0.0, 0.0
         # 2. insured stock towards its target
         target = inputs.population[i] * inputs.insured_rate * inputs.compliance[i]
-        target[ages[None, :] >= retire_age[:, None]] = 0.0
+        past_age = ages[None, :] >= retire_age[:, None]
+        working_past_age = numpy.where(past_age, target, 0.0)     # insured, paying, accruing nothing
+        target[past_age] = 0.0
         current = active.sum(axis=2)
         active[:, :, 0] += numpy.maximum(target - current, 0.0)
         leaving = numpy.divide(numpy.maximum(current - target, 0.0), current, out=numpy.zeros_like(current), where=current > 0)
         deferred += active * leaving[:, :, None]
         active *= (1 - leaving)[:, :, None]
         # 3. contributions and administration
-        insured = active.sum(axis=2)
+        insured = active.sum(axis=2) + working_past_age
         earnings = float((insured * inputs.density * wage).sum()) * MONTHS
         rate = design.contribution_rate[i] if inputs.contribution_rate_override is None else inputs.contribution_rate_override
         contributions = rate * earnings

@@ -65,6 +65,7 @@ def valuation_task(task):
             "series": {k: numpy.asarray(v).tolist() for k, v in result.series.items()},
             "indicators": indicators, "design": inputs.design.summary(0), "notes": inputs.notes,
             "interest": inputs.interest.tolist(), "compliance": inputs.compliance.tolist(),
+            "wage_index": inputs.wage_index.tolist(),
             "density": inputs.density}
 
 

@@ -18,6 +18,12 @@ METHOD = ("Method: ILO-PENS / PROST cohort projection (methods.md section 2.2), 
           "assumptions, each stated in its file). Amounts in nominal PKR a year; rates in % of insurable earnings; "
           "counts in whole persons.")
 
+SAME_YEAR = ("The population runs (main, compare, the matrix) use the same registration path and contribution density "
+             "(projection.actuarial.compliance and density): in a year they count the same insured persons and "
+             "contributors as this projection, insured persons past the pensionable age included (they keep paying and "
+             "accrue nothing more). Amounts differ by wage growth only: wages here grow with the wage index of the "
+             "projection (valuation.json, wage_index; 1 in the first year), while a population run of a later year "
+             "keeps the latest enacted minimum wage, so its amounts are this projection's divided by that index.")
 TABLE_STEP = 5
 # (key of the design, words, how the value is shown): "pct" a rate in %, "years", "pkr" an amount, "text"
 DESIGN_ROWS = (("contribution_rate", "contribution rate (insured person + employer), % of insurable wage", "pct"),
@@ -147,7 +153,8 @@ def sections(results, pngs=None):
                ("contribution density (share of months paid)", *[_pct(r["density"], 0) for r in central]),
                ("registration (share of the scope insured), first / last year",
                 *[f"{_pct(r['compliance'][0], 0)} / {_pct(r['compliance'][-1], 0)}" for r in central]),
-               ("mortality", *["UN World Population Prospects 2024, Pakistan" for _ in central])), numeric_from=1),))]
+               ("mortality", *["UN World Population Prospects 2024, Pakistan" for _ in central])), numeric_from=1),
+               Paragraph(SAME_YEAR, muted=True)))]
     for r in central:
         s = r["series"]
         out.append(Section(f"4. Demographic projection: {law_label(r['law'])} (persons)", (Table(

@@ -1,7 +1,7 @@
 """ABND / RAP costing projection of every registered scheme under one law (methods.md section 1.2).
 
 The microsimulation is run on one base-year population in the base year and in every year a
-compared reform changes the law ("evaluation years"). For a projection year t, with e the latest
+compared reform changes the law or its contributory scheme matures ("evaluation years"). For a projection year t, with e the latest
 evaluation year not after t:
 
     benefits_k,t = benefits_k,e x F_k,e(t) x index_k(t) / index_k(e) x c_k,t
@@ -12,6 +12,10 @@ members of recipient households) in evaluation e times P(t)/P(base) of the cohor
 projection; index_k is the price or wage index of the scheme kind's indexation rule; c_k,t the take-up
 phase-in of a scheme that starts during the projection (1 otherwise); a_k the administrative
 loading. In the base year F = index ratio = c = 1, so the projection equals the microsimulation.
+
+A reform's rows are today's law's rows plus the reform's effect (``on_baseline``): today's law is also
+evaluated in the reform's years, and each figure is baseline_t + (reform_t - baseline evaluated in the
+reform's years_t). A scheme the reform leaves alone keeps today's law's row exactly.
 """
 
 from dataclasses import dataclass
@@ -191,3 +195,39 @@ def _total_row(law, scenario, year, evaluated, cash, contributions, macro, i):
             "pct_total_budget": 100 * cash["ajk_budget_cost_pkr"] / macro.total_budget[i],
             "gdp_pkr": float(macro.gdp[i]), "total_budget_pkr": float(macro.total_budget[i]),
             "social_protection_budget_pkr": None if macro.social_protection_budget is None else float(macro.social_protection_budget[i])}
+
+
+ADDITIVE = ("recipients", "persons_covered", "benefit_cost_pkr", "total_cost_pkr", "ajk_budget_cost_pkr",
+            CONTRIBUTIONS + "_pkr")
+
+
+def on_baseline(reform_rows, baseline_same_years, baseline_rows, macro):
+    """A reform's rows as today's law's rows plus the reform's effect.
+
+    ``reform_rows`` and ``baseline_same_years`` come from evaluations of the reform and of today's law in the same
+    years (the reform's); ``baseline_rows`` from today's law's own evaluations (the rows printed for it). Each
+    additive figure is baseline + (reform - baseline in the same years), so a scheme the reform leaves alone has
+    exactly today's law's row, and the reform's effect is never mixed with the difference between evaluating a
+    year and projecting it. Shares are recomputed from the amounts.
+    """
+    years = list(macro.years)
+    out = []
+    for reform, same, base in zip(reform_rows, baseline_same_years, baseline_rows, strict=True):
+        if not ((reform["year"], reform["scheme"]) == (same["year"], same["scheme"]) == (base["year"], base["scheme"])):
+            raise ValueError("on_baseline: the rows of the reform and of today's law are not in the same order")
+        row = dict(reform)
+        for key in ADDITIVE:
+            if reform.get(key) is None or same.get(key) is None or base.get(key) is None:
+                continue
+            row[key] = base[key] + (reform[key] - same[key])
+        if row.get("total_cost_pkr") is not None:
+            i = years.index(row["year"])
+            shares = _shares(row["total_cost_pkr"], macro, i)
+            if row["scheme"] == "TOTAL_CASH":
+                shares["pct_total_budget"] = 100 * row["ajk_budget_cost_pkr"] / macro.total_budget[i]
+            for key, value in shares.items():
+                if reform.get(key) is not None:
+                    row[key] = value
+        out.append(row)
+    return out
+

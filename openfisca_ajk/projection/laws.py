@@ -1,5 +1,6 @@
 """The laws a projection compares: today's law (``baseline``) and the reform files of ``reforms/``."""
 
+from openfisca_ajk.contributory.record import scheme_start
 from openfisca_ajk.engine.law import BASELINE, baseline, law
 from openfisca_ajk.reform_diffs import list_reforms, load_reform_file, resolve_reform_path
 
@@ -31,3 +32,13 @@ def change_years(name, first, last):
         if change.stop and int(first) < change.stop.year + 1 <= int(last):
             years.add(change.stop.year + 1)
     return years
+
+
+def maturing_years(name, first, last):
+    """Years in (first, last] from the start of the law's contributory scheme: the scheme changes every year
+    while it matures (its registration rises, its members' records grow), so each is evaluated, not scaled."""
+    start = scheme_start(law_system(name))
+    if start is None:
+        return set()
+    return {year for year in range(int(start[:4]), int(last) + 1) if year > int(first)}
+

@@ -1,6 +1,7 @@
 """Contributions of the insured person and the employer: per-branch rates on the insurable wage.
 
-Only branches in force are charged. A voluntary member (own-account worker) pays both shares as
+Only branches in force are charged, and only in a month whose contributions are paid
+(``ss_contributions_paid``: true unless said otherwise). A voluntary member (own-account worker) pays both shares as
 the insured person's contribution; no employer contribution is due for them.
 """
 
@@ -53,12 +54,12 @@ class ss_employee_contribution_eligible(Variable):
     value_type = bool
     entity = Person
     definition_period = MONTH
-    label = "Liable to the insured person's contribution"
+    label = "The insured person's contribution is due and paid this month"
     reference = C102
-    documentation = "Insured this month (at least one branch in force)."
+    documentation = "Insured this month (at least one branch in force), and the month's contributions are paid (ss_contributions_paid)."
 
     def formula(person, period, parameters):
-        return person("ss_insured", period)
+        return person("ss_insured", period) * person("ss_contributions_paid", period)
 
 
 class ss_employee_contribution(Variable):
@@ -82,12 +83,13 @@ class ss_employer_contribution_eligible(Variable):
     value_type = bool
     entity = Person
     definition_period = MONTH
-    label = "An employer's contribution is due for the person"
+    label = "An employer's contribution is due and paid for the person this month"
     reference = C102
-    documentation = "Insured as an employee (not as a voluntary member)."
+    documentation = "Insured as an employee (not as a voluntary member), and the month's contributions are paid (ss_contributions_paid)."
 
     def formula(person, period, parameters):
-        return person("ss_insured", period) * numpy.logical_not(person("ss_voluntary_member", period))
+        employee = person("ss_insured", period) * numpy.logical_not(person("ss_voluntary_member", period))
+        return employee * person("ss_contributions_paid", period)
 
 
 class ss_employer_contribution(Variable):

@@ -25,6 +25,21 @@ class ss_contribution_months(Variable):
     documentation = "The career record of the contributory scheme: months of insured employment or voluntary contribution credited before the current month (C102 Art 1(1)(f), qualifying period)."
 
 
+class ss_contributions_paid(Variable):
+    value_type = bool
+    default_value = True
+    entity = Person
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "The contributions due for the person this month are paid"
+    reference = C102
+    documentation = ("False for an insured person whose contributions of the month are not paid: an employee nobody "
+                     "has registered with the Institution yet, arrears, a gap in insured work. Such a month is neither "
+                     "collected nor credited to the record (ss_contribution_months). True unless said otherwise; "
+                     "population runs draw it from the registration path and the contribution density "
+                     "(projection.actuarial.compliance and density), as the actuarial valuation assumes.")
+
+
 class ss_voluntary_contributor(Variable):
     value_type = bool
     entity = Person
