@@ -13,6 +13,7 @@ import numpy
 from openfisca_ajk.engine.indicators import gini
 from openfisca_ajk.engine.aggregates import adult_equivalents
 from openfisca_ajk.population.data import CONSUMPTION
+from openfisca_ajk.precision import interval, is_sample, jackknife_half_width, text
 
 DEFERRED_PAY_KIND = "public_service"
 
@@ -40,16 +41,28 @@ def gini_concepts(tax_benefit_system, run):
     consumption = population.household[CONSUMPTION].astype(numpy.float64)
     before = consumption + pensions / run.n_months / equivalents
     after = before + (transfers - contributions) / run.n_months / equivalents
-    weights = population.household["household_weight"].astype(numpy.float64) * numpy.bincount(h, minlength=population.n_households)
-    return {"gini_before_with_public_service_pensions": gini(before, weights),
-            "gini_after_social_transfers": gini(after, weights),
-            "note": "Public-service pensions (deferred pay, mostly to upper deciles) are transfers in the Gini above, "
-                    "which can therefore rise; counted as income before transfers, the Gini moves from "
-                    "{:.4f} to {:.4f} with social assistance and social insurance."}
+    members = numpy.bincount(h, minlength=population.n_households)
+    household_weights = population.household["household_weight"].astype(numpy.float64)
+    weights = household_weights * members
+    out = {"gini_before_with_public_service_pensions": gini(before, weights),
+           "gini_after_social_transfers": gini(after, weights),
+           "note": "Public-service pensions (deferred pay, mostly to upper deciles) are transfers in the Gini above, "
+                   "which can therefore rise; counted as income before transfers, the Gini moves from "
+                   "{} to {} with social assistance and social insurance."}
+    if is_sample(population):     # 95 % intervals by the delete-a-group jackknife over households
+        out["intervals"] = {
+            "gini_before_with_public_service_pensions": interval(out["gini_before_with_public_service_pensions"],
+                                                                 jackknife_half_width(lambda w: gini(before, w * members), household_weights)),
+            "gini_after_social_transfers": interval(out["gini_after_social_transfers"],
+                                                    jackknife_half_width(lambda w: gini(after, w * members), household_weights))}
+    return out
 
 
 def gini_line(concepts):
     if not concepts:
         return []
-    return ["  " + concepts["note"].format(concepts["gini_before_with_public_service_pensions"],
-                                           concepts["gini_after_social_transfers"])]
+    keys = ("gini_before_with_public_service_pensions", "gini_after_social_transfers")
+    intervals = concepts.get("intervals") or {}
+    shown = [text(intervals[key]) if key in intervals and intervals[key].get("step") else f"{concepts[key]:.4f}"
+             for key in keys]
+    return ["  " + concepts["note"].format(*shown)]

@@ -48,6 +48,40 @@ def ratio_half_width(numerator, denominator, weights):
     return Z95 * math.sqrt(_variance(w * (y - ratio * x) / total_x))
 
 
+JACKKNIFE_GROUPS = 30
+JACKKNIFE_SEED = 0
+T95_29 = 2.045229642132703   # Student's t, 97.5th percentile, 29 degrees of freedom (30 jackknife groups)
+
+
+def jackknife_half_width(statistic, weights, groups=JACKKNIFE_GROUPS):
+    """95 % half-width of ``statistic(weights)`` (household weights in, a number out) by the delete-a-group
+    jackknife (Kott 2001): the households are split at random (a fixed seed) into ``groups`` groups; each
+    replicate drops one group and scales the others by G / (G - 1); V = (G - 1) / G x sum (theta_g - theta)^2.
+    For statistics that are not totals or ratios, such as the Gini index."""
+    weights = numpy.asarray(weights, dtype=numpy.float64)
+    if len(weights) < 2 * groups:
+        return 0.0
+    theta = float(statistic(weights))
+    replicates = numpy.array([statistic(w) for w in replicate_weights(weights, groups)], dtype=numpy.float64)
+    return jackknife_from_replicates(theta, replicates, groups)
+
+
+def replicate_weights(weights, groups=JACKKNIFE_GROUPS):
+    """The ``groups`` replicate weight vectors of the delete-a-group jackknife (a generator)."""
+    weights = numpy.asarray(weights, dtype=numpy.float64)
+    group = numpy.random.default_rng(JACKKNIFE_SEED).permutation(len(weights)) % groups
+    for g in range(groups):
+        yield numpy.where(group == g, 0.0, weights * groups / (groups - 1))
+
+
+def jackknife_from_replicates(theta, replicates, groups=JACKKNIFE_GROUPS):
+    """95 % half-width from the replicate estimates: t(G-1) x sqrt((G-1)/G x sum (theta_g - theta)^2)."""
+    replicates = numpy.asarray(replicates, dtype=numpy.float64)
+    variance = (groups - 1) / groups * float(((replicates - theta) ** 2).sum())
+    quantile = T95_29 if groups == JACKKNIFE_GROUPS else Z95
+    return quantile * math.sqrt(variance)
+
+
 def step_of(half_width):
     """The rounding step a half-width supports: 10 ** floor(log10(half-width)) (1 when it is 0)."""
     if not half_width or not math.isfinite(half_width) or half_width <= 0:

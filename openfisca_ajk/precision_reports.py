@@ -1,12 +1,16 @@
 """95 % intervals of the figures ``main`` and ``compare`` print, from the runs' per-household values
 (``openfisca_ajk.precision``). Empty when the population is not a sample."""
 
+import dataclasses
+
 import numpy
 
-from openfisca_ajk.engine.aggregates import adult_equivalents
+from openfisca_ajk.engine.aggregates import adult_equivalents, build_report
+from openfisca_ajk.engine.indicators import gini
 from openfisca_ajk.population.data import CONSUMPTION
 from openfisca_ajk.population.parameters import poverty_line
-from openfisca_ajk.precision import (household_sum, interval, is_sample, ratio_half_width, rounded, text,
+from openfisca_ajk.precision import (household_sum, interval, is_sample, jackknife_from_replicates,
+                                     jackknife_half_width, ratio_half_width, replicate_weights, rounded, text,
                                      total_half_width)
 
 FUND_KIND = "social_insurance"
@@ -62,6 +66,57 @@ def run_intervals(tax_benefit_system, run):
     return out
 
 
+SUMMARY_FIGURES = (("coverage", "sdg_1_3_1_pct"), ("coverage", "by_r202_guarantee_pct"), ("coverage", "health_care_pct"),
+                   ("poverty", "all"), ("poverty", "persons_lifted_out_of_poverty"), ("inequality", "gini_before"),
+                   ("inequality", "gini_after"))
+
+
+def _leaves(node, path=()):
+    """(path, number) of every number under ``node`` (nested dicts)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _leaves(value, (*path, key))
+    elif isinstance(node, (int, float)) and not isinstance(node, bool) and numpy.isfinite(node):
+        yield path, float(node)
+
+
+def _at(node, path):
+    for key in path:
+        if not isinstance(node, dict) or key not in node:
+            return None
+        node = node[key]
+    return node
+
+
+def summary_intervals(tax_benefit_system, run, report):
+    """95 % intervals of the coverage, poverty and inequality figures of ``report`` (``build_report`` of ``run``) by
+    the delete-a-group jackknife: the report is rebuilt with each replicate's household weights. Nested like the
+    report ({"coverage": {"sdg_1_3_1_pct": {name: interval}}, ...}); {} when the population is not a sample."""
+    population = run.population
+    if not is_sample(population):
+        return {}
+    weights = population.household["household_weight"]
+    paths = [(path, value) for root in SUMMARY_FIGURES for path, value in _leaves(_at(report, root), root)]
+    replicates = {path: [] for path, _ in paths}
+    for replicate in replicate_weights(weights):
+        household = {**population.household, "household_weight": replicate.astype(numpy.asarray(weights).dtype)}
+        replicate_run = dataclasses.replace(run, population=dataclasses.replace(population, household=household))
+        rebuilt = build_report(tax_benefit_system, replicate_run)
+        for path, _ in paths:
+            found = _at(rebuilt, path)
+            replicates[path].append(float(found) if found is not None else numpy.nan)
+    out = {}
+    for path, value in paths:
+        values = numpy.asarray(replicates[path])
+        if numpy.isnan(values).any():
+            continue
+        node = out
+        for key in path[:-1]:
+            node = node.setdefault(key, {})
+        node[path[-1]] = interval(value, jackknife_from_replicates(value, values), floor=0.0)
+    return out
+
+
 def run_interval_lines(intervals, report):
     """Plain-text lines: each sample estimate of ``main`` rounded, with its 95 % interval."""
     if not intervals:
@@ -105,13 +160,9 @@ def fund_account_intervals(run, employer_person=None):
             "fund_balance_pkr": entry(collected - fund, floor=None)}
 
 
-def comparison_intervals(base_run, reform_run, employer_before=None, employer_after=None):
-    """95 % intervals of a reform's budget cost, fund benefits, contributions (per-household differences, so the
-    pairing of the two runs on one sample is kept) and persons lifted out of poverty."""
+def budget_and_fund_changes(base_run, reform_run):
+    """Per household, PKR a year: the change in cash benefits paid from public budgets, and by the fund."""
     population = base_run.population
-    if not is_sample(population):
-        return {}
-    w = population.household["household_weight"].astype(numpy.float64)
     scale = 12 / base_run.n_months
     budget, fund = numpy.zeros(population.n_households), numpy.zeros(population.n_households)
     for name, base in base_run.schemes.items():
@@ -122,6 +173,38 @@ def comparison_intervals(base_run, reform_run, employer_before=None, employer_af
             fund += (after - before) * scale
         else:
             budget += (after - before) * scale
+    return budget, fund
+
+
+def cost_per_person_lifted_interval(base_run, reform_run, welfare_before, welfare_after, line):
+    """95 % interval of the budget cost a year per person lifted out of poverty (net of those pushed in): a
+    ratio of two sample totals, by linearisation; None when not a sample or nobody is lifted out on net."""
+    population = base_run.population
+    if not is_sample(population):
+        return None
+    w = population.household["household_weight"].astype(numpy.float64)
+    members = numpy.bincount(population.person_household, minlength=population.n_households).astype(numpy.float64)
+    net_lifted = (((welfare_before < line) & (welfare_after >= line)).astype(numpy.float64)
+                  - ((welfare_before >= line) & (welfare_after < line)).astype(numpy.float64)) * members
+    budget, _ = budget_and_fund_changes(base_run, reform_run)
+    total = float((w * net_lifted).sum())
+    if total <= 0:
+        return None
+    entry = interval(float((w * budget).sum()) / total, ratio_half_width(budget, net_lifted, w))
+    # a ratio to a count whose interval reaches zero has no upper bound: not estimable from this sample
+    entry["estimable"] = total - total_half_width(net_lifted, w) > 0
+    return entry
+
+
+def comparison_intervals(base_run, reform_run, employer_before=None, employer_after=None):
+    """95 % intervals of a reform's budget cost, fund benefits, contributions (per-household differences, so the
+    pairing of the two runs on one sample is kept) and persons lifted out of poverty."""
+    population = base_run.population
+    if not is_sample(population):
+        return {}
+    w = population.household["household_weight"].astype(numpy.float64)
+    scale = 12 / base_run.n_months
+    budget, fund = budget_and_fund_changes(base_run, reform_run)
     collected = household_sum(population, reform_run.contributions - base_run.contributions)
     if employer_after is not None:
         collected = collected + household_sum(population, employer_after - (employer_before if employer_before is not None else 0))
@@ -138,8 +221,59 @@ def lifted_interval(population, welfare_before, welfare_after, line):
     members = numpy.bincount(population.person_household, minlength=population.n_households).astype(numpy.float64)
     lifted = ((welfare_before < line) & (welfare_after >= line)) * members
     pushed = ((welfare_before >= line) & (welfare_after < line)) * members
-    return {"persons_lifted_out": interval(float((w * lifted).sum()), total_half_width(lifted, w)),
-            "persons_pushed_in": interval(float((w * pushed).sum()), total_half_width(pushed, w))}
+    return {"persons_lifted_out": interval(float((w * lifted).sum()), total_half_width(lifted, w), floor=0.0),
+            "persons_pushed_in": interval(float((w * pushed).sum()), total_half_width(pushed, w), floor=0.0)}
+
+
+def impact_figure_intervals(population, figures):
+    """95 % intervals of the comparison's other sample figures, households as sampling units.
+
+    ``figures``: ``members`` (persons per household), ``group_members`` ({group: members of the group per
+    household}), ``poor_before`` / ``poor_after`` (bool per household), ``any_cash_before`` / ``any_cash_after``
+    (bool per household), ``band`` (winners-and-losers band per household, 0..4), ``welfare_before`` /
+    ``welfare_after`` (per adult equivalent). Levels and changes of the poverty headcount (%, pp) by group, the
+    households reached, gaining and losing, the shares of people in each band and the Gini before, after and its
+    change (delete-a-group jackknife). {} when the population is not a sample."""
+    if not is_sample(population):
+        return {}
+    w = population.household["household_weight"].astype(numpy.float64)
+    members = figures["members"]
+    before, after = figures["poor_before"].astype(numpy.float64), figures["poor_after"].astype(numpy.float64)
+    out = {"poverty_by_group": {}}
+    for group, inside in figures["group_members"].items():
+        if float((w * inside).sum()) <= 0:
+            continue
+        share_before = float((w * before * inside).sum() / (w * inside).sum())
+        share_after = float((w * after * inside).sum() / (w * inside).sum())
+        out["poverty_by_group"][group] = {
+            "fgt0_before_pct": interval(100 * share_before, 100 * ratio_half_width(before * inside, inside, w), floor=0.0),
+            "fgt0_after_pct": interval(100 * share_after, 100 * ratio_half_width(after * inside, inside, w), floor=0.0),
+            "fgt0_change_pp": interval(100 * (share_after - share_before),
+                                       100 * ratio_half_width((after - before) * inside, inside, w))}
+    cash_before, cash_after = figures["any_cash_before"], figures["any_cash_after"]
+    counts = {"newly_reached": cash_after & ~cash_before, "no_longer_reached": cash_before & ~cash_after,
+              "gaining": figures["band"] <= 1, "losing": figures["band"] >= 3}
+    out["households"] = {key: interval(float((w * mask).sum()), total_half_width(mask.astype(numpy.float64), w), floor=0.0)
+                         for key, mask in counts.items()}
+    reached = cash_after.astype(numpy.float64) - cash_before.astype(numpy.float64)
+    out["households"]["net_reached"] = interval(float((w * reached).sum()), total_half_width(reached, w))
+    shares = {"gaining": figures["band"] <= 1, "gaining_more_than_5pct": figures["band"] == 0,
+              "no_change": figures["band"] == 2, "losing": figures["band"] >= 3}
+    out["people_pct"] = {}
+    for key, mask in shares.items():
+        y = mask * members
+        out["people_pct"][key] = interval(100 * float((w * y).sum() / (w * members).sum()),
+                                          100 * ratio_half_width(y, members, w), floor=0.0)
+    welfare_before, welfare_after = figures["welfare_before"], figures["welfare_after"]
+
+    def gini_of(welfare):
+        return lambda weights: gini(welfare, weights * members)
+    gini_before, gini_after = gini_of(welfare_before)(w), gini_of(welfare_after)(w)
+    out["gini"] = {"before": interval(gini_before, jackknife_half_width(gini_of(welfare_before), w)),
+                   "after": interval(gini_after, jackknife_half_width(gini_of(welfare_after), w)),
+                   "change": interval(gini_after - gini_before, jackknife_half_width(
+                       lambda weights: gini_of(welfare_after)(weights) - gini_of(welfare_before)(weights), w))}
+    return out
 
 
 def comparison_interval_lines(intervals):

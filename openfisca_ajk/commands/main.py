@@ -30,7 +30,8 @@ from openfisca_ajk.engine.run import run_population
 from openfisca_ajk.population.cache import cached_population
 from openfisca_ajk.population.csv_io import load_population
 from openfisca_ajk.precision import small_sample_warning
-from openfisca_ajk.precision_reports import run_interval_lines, run_intervals
+from openfisca_ajk.precision import text
+from openfisca_ajk.precision_reports import run_interval_lines, run_intervals, summary_intervals
 from openfisca_ajk.engine.law import law
 from openfisca_ajk.tools.output_sets import OutputSet, sha256
 from openfisca_ajk.tools.years import check_period, check_year
@@ -122,6 +123,9 @@ def run(arguments):
                            reform=arguments.reform or "")
     report = progress.step("aggregating", build_report, system, result)
     report["intervals"] = run_intervals(system, result)
+    if report["intervals"]:
+        report["intervals"]["summary"] = progress.step("sampling precision (delete-a-group jackknife)",
+                                                       summary_intervals, system, result, report)
     report["inequality_concepts"] = gini_concepts(system, result)
     if record is not None:
         report["contributory_scheme"] = {"years_after_start": record.years_after_start, "note": record.note()}
@@ -129,11 +133,13 @@ def run(arguments):
                                                period, result, report)
     print()
     print(scheme_table(report))
-    print(summary_table(report))
-    print("\n".join(gini_line(report["inequality_concepts"]) + run_interval_lines(report["intervals"], report)))
+    print(summary_table(report, interval_text=text))
+    appendix = gini_line(report["inequality_concepts"]) + run_interval_lines(report["intervals"], report)
     if "fiscal_table" in report:
-        print("\n".join(["", record.note(), *fund_accounts_lines(report["fiscal_table"])]))
-    written = progress.step("writing the outputs", write_outputs, report, arguments.output, "main", inputs, settings)
+        appendix += ["", record.note(), *fund_accounts_lines(report["fiscal_table"])]
+    print("\n".join(appendix))
+    written = progress.step("writing the outputs", write_outputs, report, arguments.output, "main", inputs, settings,
+                            text, "\n".join(appendix))
     print()
     for kind, path in written.items():
         print(f"  {kind:8} {path if path else '(matplotlib is not installed: no chart)'}")

@@ -13,7 +13,8 @@ from openfisca_ajk.denominators import social_protection_share_pct
 from openfisca_ajk.scheme_registry import AJK_BUDGET, FEDERAL_BUDGET
 from openfisca_ajk.enums import District, Sex
 from openfisca_ajk.fiscal_split import fiscal_split, in_kind_uncosted
-from openfisca_ajk.precision_reports import comparison_intervals, lifted_interval
+from openfisca_ajk.precision_reports import (comparison_intervals, cost_per_person_lifted_interval,
+                                             impact_figure_intervals, lifted_interval)
 from openfisca_ajk.engine.indicators import gini, quantile_groups
 from openfisca_ajk.engine.aggregates import adult_equivalents
 from openfisca_ajk.population.data import CONSUMPTION
@@ -370,12 +371,20 @@ def reform_impact(baseline_system, base_run, base_report, reform_run, reform_rep
         "winners_losers_pct": bands,
         "contributory": contributory,
         "contributions": contributions,
-        "intervals": _intervals(base_run, reform_run, employer_before, employer_after, welfare_before, welfare_after, line),
+        "intervals": _intervals(base_run, reform_run, employer_before, employer_after, welfare_before, welfare_after, line,
+                                {"members": members, "group_members": group_members(population, parameters, cache),
+                                 "poor_before": welfare_before < line, "poor_after": welfare_after < line,
+                                 "any_cash_before": any_cash_before, "any_cash_after": any_cash_after, "band": band,
+                                 "welfare_before": welfare_before, "welfare_after": welfare_after}),
     }
 
 
-def _intervals(base_run, reform_run, employer_before, employer_after, welfare_before, welfare_after, line):
+def _intervals(base_run, reform_run, employer_before, employer_after, welfare_before, welfare_after, line, figures):
     intervals = comparison_intervals(base_run, reform_run, employer_before, employer_after)
     if intervals:
         intervals.update(lifted_interval(base_run.population, welfare_before, welfare_after, line))
+        intervals.update(impact_figure_intervals(base_run.population, figures))
+        per_person = cost_per_person_lifted_interval(base_run, reform_run, welfare_before, welfare_after, line)
+        if per_person is not None:
+            intervals["cost_per_person_lifted_pkr"] = per_person
     return intervals

@@ -54,6 +54,9 @@ def r202_summary(guarantees):
         reached = intervals.get("reached_pct")
         not_reached = 100 - (rounded_value(g.reached_pct, reached) if reached else g.reached_pct)
         text = f"{g.guarantee.replace('_', ' ')}: {not_reached:.{_digits(reached)}f} % not reached"
+        if reached and reached.get("step"):   # the interval of the share not reached: 100 - that of the share reached
+            text += interval_suffix({**reached, "low": 100 - reached["high"], "high": min(100 - reached["low"], 100.0)},
+                                    unit=" %")
         if g.below_minimum_pct is not None:
             below = intervals.get("below_minimum_pct")
             text += (f", {rounded_value(g.below_minimum_pct, below) if below else g.below_minimum_pct:.{_digits(below)}f} % "

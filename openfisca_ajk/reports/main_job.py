@@ -64,22 +64,46 @@ def scheme_table(report) -> str:
     return "\n".join(lines)
 
 
-def summary_table(report) -> str:
+def summary_table(report, interval_text=None) -> str:
+    """Coverage, poverty and inequality. On a sample, ``interval_text(entry, unit=...)`` (``precision.text``) shows
+    each figure rounded to its 95 % interval with the interval (``report["intervals"]["summary"]``)."""
     coverage = report["coverage"]
-    lines = ["", "Coverage (SDG 1.3.1: cash benefits or active contribution, % of each group; health care excluded)"]
-    lines += [f"  {name.replace('_', ' '):62} {value:6.1f}" for name, value in coverage["sdg_1_3_1_pct"].items()]
+    precision = ((report.get("intervals") or {}).get("summary") or {}) if interval_text else {}
+
+    def shown(path, value, pattern, unit=""):
+        entry = precision
+        for key in path:
+            entry = entry.get(key, {}) if isinstance(entry, dict) else {}
+        if entry and entry.get("step"):
+            return interval_text(entry, unit=unit)
+        return format(value, pattern)
+    lines = ["", "Coverage (SDG 1.3.1: cash benefits or active contribution, % of each group; health care excluded)"
+             + ("; 95 % intervals of the sample" if precision else "")]
+    lines += [f"  {name.replace('_', ' '):62} {shown(('coverage', 'sdg_1_3_1_pct', name), value, '6.1f')}"
+              for name, value in coverage["sdg_1_3_1_pct"].items()]
     lines += ["Coverage by ILO R202 guarantee (% of the target group)"]
-    lines += [f"  {name.replace('_', ' '):62} {value:6.1f}" for name, value in coverage["by_r202_guarantee_pct"].items()]
+    lines += [f"  {name.replace('_', ' '):62} {shown(('coverage', 'by_r202_guarantee_pct', name), value, '6.1f')}"
+              for name, value in coverage["by_r202_guarantee_pct"].items()]
     if "health_care_pct" in coverage:
-        lines.append(f"  {'health care cover, % of the population (SDG 3.8.1 side, not 1.3.1)':62} {coverage['health_care_pct']:6.1f}")
+        lines.append(f"  {'health care cover, % of the population (SDG 3.8.1 side, not 1.3.1)':62} "
+                     f"{shown(('coverage', 'health_care_pct'), coverage['health_care_pct'], '6.1f')}")
     if "poverty" in report:
         allp = report["poverty"]["all"]
-        lines += [f"Poverty (line Rs {report['poverty']['line_pkr_per_adult_equivalent_month']:,.0f} per adult equivalent a month)",
-                  f"  {'':20} {'before':>8} {'after':>8}  (transfers)"]
-        for alpha, name in ((0, "headcount %"), (1, "poverty gap %"), (2, "severity %")):
-            lines.append(f"  {name:20} {allp[f'fgt{alpha}_before']:8.2f} {allp[f'fgt{alpha}_after']:8.2f}")
-        lines.append(f"  persons lifted out of poverty {report['poverty']['persons_lifted_out_of_poverty']:,.0f}")
-        lines.append(f"  Gini {report['inequality']['gini_before']:.4f} before, {report['inequality']['gini_after']:.4f} after")
+        lines.append(f"Poverty (line Rs {report['poverty']['line_pkr_per_adult_equivalent_month']:,.0f} per adult equivalent a month)")
+        if precision:
+            for alpha, name in ((0, "headcount %"), (1, "poverty gap %"), (2, "severity %")):
+                for when, words in (("before", "before transfers"), ("after", "after transfers")):
+                    key = f"fgt{alpha}_{when}"
+                    lines.append(f"  {name + ', ' + words:36} {shown(('poverty', 'all', key), allp[key], '8.2f')}")
+        else:
+            lines.append(f"  {'':20} {'before':>8} {'after':>8}  (transfers)")
+            for alpha, name in ((0, "headcount %"), (1, "poverty gap %"), (2, "severity %")):
+                lines.append(f"  {name:20} {allp[f'fgt{alpha}_before']:8.2f} {allp[f'fgt{alpha}_after']:8.2f}")
+        lifted = report["poverty"]["persons_lifted_out_of_poverty"]
+        lines.append(f"  persons lifted out of poverty {shown(('poverty', 'persons_lifted_out_of_poverty'), lifted, ',.0f')}")
+        inequality = report["inequality"]
+        lines.append(f"  Gini {shown(('inequality', 'gini_before'), inequality['gini_before'], '.4f')} before, "
+                     f"{shown(('inequality', 'gini_after'), inequality['gini_after'], '.4f')} after")
     lines.append(f"Months: {report['months_computed']['note']}")
     return "\n".join(lines)
 
@@ -110,17 +134,19 @@ def chart_png(report) -> bytes:
     return png_bytes(figure)
 
 
-def write_outputs(report, folder, stem="main", protected=(), settings=None) -> dict:
+def write_outputs(report, folder, stem="main", protected=(), settings=None, interval_text=None, appendix="") -> dict:
     """Publish the report as the output set ``<folder>/<stem>/`` (``openfisca_ajk.tools.output_sets``): JSON, CSV,
     text and PNG, a manifest with ``settings`` and the files' SHA-256, and the wall-clock timings apart, in
     ``timings.json``, so the same inputs give byte-identical result files. Nothing is replaced unless every
-    file could be made (a NaN figure, for one, is refused)."""
+    file could be made (a NaN figure, for one, is refused). ``interval_text``: as ``summary_table``'s;
+    ``appendix``: more text for the end of the text file (the printed precision lines and fiscal table)."""
     results = {key: value for key, value in report.items() if key != TIMINGS_KEY}
     output = OutputSet(folder, stem, settings=dict(settings or {}), protected=protected)
     names = {"json": f"{stem}.json", "csv": f"{stem}_schemes.csv", "txt": f"{stem}.txt", "png": f"{stem}_schemes.png"}
     output.add(names["json"], strict_json.dumps(results, what=names["json"], indent=1, default=float))
     output.add(names["csv"], to_csv(results))
-    output.add(names["txt"], scheme_table(results) + "\n" + summary_table(results) + "\n")
+    output.add(names["txt"], scheme_table(results) + "\n" + summary_table(results, interval_text) + "\n"
+               + (appendix + "\n" if appendix else ""))
     try:
         output.add(names["png"], chart_png(results))
     except ImportError:

@@ -56,10 +56,18 @@ def test_the_summary_agrees_with_the_json(written):
         assert f"{totals['net_cost_pct_total_budget']:+.2f} % of it" in first     # the AJK budget's part only
         if abs(totals["federal_budget_cost_change_pkr"]) >= 0.5:
             assert "federal budget" in first and "not part of the AJK budget" in first
-        reached = reform["households"]["newly_reached"] - reform["households"]["no_longer_reached"]
-        assert f"reaches {abs(reached):,.0f}" in reform["summary"][1]
+        reached = intervals["households"]["net_reached"]
+        shown = f"reaches {abs(rounded(reached['estimate'], reached['half_width'])):,.0f}"
+        assert shown + (" (95 % interval" if reached["step"] else " more") in reform["summary"][1]
         lifted = rounded(poverty["persons_lifted_out"], intervals["persons_lifted_out"]["half_width"])
-        assert f"lifts {lifted:,.0f} people out of poverty" in reform["summary"][2]
+        assert f"lifts {lifted:,.0f} (95 % interval" in reform["summary"][2]
+        assert intervals["persons_lifted_out"]["low"] >= 0       # a count's interval stops at zero
+        change = intervals["poverty_by_group"]["all"]["fgt0_change_pp"]
+        assert change["low"] <= poverty["by_group"]["all"]["fgt0_change_pp"] <= change["high"]
+        assert re.search(r"headcount changes by -?[\d.]+ pp \(95 % interval", reform["summary"][2])
+        gini = intervals["gini"]["change"]
+        assert gini["low"] <= reform["inequality"]["gini_change"] <= gini["high"]
+        assert "95 % interval" in next(s for s in reform["summary"] if s.startswith("The Gini index"))
         for sentence in reform["summary"]:
             assert sentence in markdown
             assert sentence in html.unescape(page)

@@ -24,6 +24,15 @@ def test_main_shows_the_fund_and_intervals(tmp_path):
     assert estimate, fund_line                                    # the fiscal table's figures carry intervals
     assert float(estimate.group(1).replace(",", "")) > 0          # the short-term branches pay
     assert "n/a" in out   # no share of an unsourced social-protection budget
+    # every sample figure of the summary carries its interval: coverage, poverty, persons lifted out, Gini, fiscal table
+    for start in ("population covered by at least one benefit", "headcount %, after transfers",
+                  "persons lifted out of poverty", "Gini ", "contributions collected by the fund",
+                  "fund balance"):
+        line = next(line for line in out.splitlines() if line.strip().startswith(start))
+        assert "95 % interval" in line, line
+    assert "registered" in out and "pay in 70% of months" in out     # the valuation's registration and density
+    text_file = next(tmp_path.rglob("main.txt")).read_text(encoding="utf-8")
+    assert "Fiscal table" in text_file and "Sampling precision" in text_file   # the file says what was printed
 
 
 def test_compliance_shows_intervals_and_the_scheme_after_its_start():

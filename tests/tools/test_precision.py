@@ -24,3 +24,38 @@ def test_rounding_follows_the_interval():
     assert rounded(25.2734, 0.98) == pytest.approx(25.3)
     assert text(interval(144_939_951, 3_400_000), 1e6) == "145 (95 % interval 142 to 148)"
     assert text(interval(12.0, 0.0)) == "12"   # no sampling error: the figure as it is
+
+
+def test_a_count_s_interval_stops_at_zero():
+    entry = interval(90.0, 100.0, floor=0.0)
+    assert entry["low"] == 0.0 and entry["high"] == 190.0
+    assert interval(-5.0, 10.0)["low"] == -15.0     # a change may be negative
+
+
+def test_jackknife_of_a_total_by_hand():
+    import numpy
+    from openfisca_ajk.precision import JACKKNIFE_GROUPS, T95_29, jackknife_half_width, replicate_weights
+    # 60 households of weight 1 with y = 1 in the first 30: the total is 30. Each replicate drops one group of two
+    # households and scales the other 58 by 30/29, so each replicate total is (30 - k) x 30 / 29 where k (0, 1 or 2)
+    # is the number of dropped households with y = 1.
+    y = numpy.array([1.0] * 30 + [0.0] * 30)
+    weights = numpy.ones(60)
+    replicates = [float((w * y).sum()) for w in replicate_weights(weights)]
+    dropped = numpy.random.default_rng(0).permutation(60) % JACKKNIFE_GROUPS
+    expected = [(30 - float(y[dropped == g].sum())) * 30 / 29 for g in range(JACKKNIFE_GROUPS)]
+    assert replicates == pytest.approx(expected)
+    variance = 29 / 30 * sum((r - 30) ** 2 for r in expected)
+    assert jackknife_half_width(lambda w: float((w * y).sum()), weights) == pytest.approx(T95_29 * math.sqrt(variance))
+    assert jackknife_half_width(lambda w: 7.0, weights) == 0.0          # a statistic the sample does not move
+
+
+def test_jackknife_agrees_with_linearisation_for_a_ratio():
+    import numpy
+    from openfisca_ajk.precision import jackknife_half_width
+    rng = numpy.random.default_rng(4)
+    x = rng.integers(1, 7, 3000).astype(float)          # persons per household
+    y = rng.binomial(x.astype(int), 0.3).astype(float)  # poor persons
+    w = numpy.full(3000, 50.0)
+    analytic = ratio_half_width(y, x, w)
+    jackknife = jackknife_half_width(lambda weights: float((weights * y).sum() / (weights * x).sum()), w)
+    assert jackknife == pytest.approx(analytic, rel=0.35)     # 30 groups: the jackknife's own error is about 13 %
