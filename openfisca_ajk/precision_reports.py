@@ -29,6 +29,13 @@ def _receiving_persons(run, result):
     return household_sum(population, result.months_received > 0)
 
 
+def _units_interval(run, result, months, w):
+    """95 % interval of the weighted count of the scheme's units (households or persons) with a month > 0."""
+    units = numpy.asarray(months) > 0
+    per_household = units.astype(numpy.float64) if result.scheme.entity == "household" else household_sum(run.population, units)
+    return interval(float((w * per_household).sum()), total_half_width(per_household, w), floor=0.0)
+
+
 def _welfare(run, cash, equivalents):
     population = run.population
     contributions = household_sum(population, run.contributions)
@@ -51,7 +58,9 @@ def run_intervals(tax_benefit_system, run):
         persons = _receiving_persons(run, result)
         schemes[name] = {"annual_cost_pkr": interval(float((w * amount).sum()) * scale, total_half_width(amount * scale, w),
                                                      floor=0.0),
-                         "persons": interval(float((w * persons).sum()), total_half_width(persons, w), floor=0.0)}
+                         "persons": interval(float((w * persons).sum()), total_half_width(persons, w), floor=0.0),
+                         "eligible_units": _units_interval(run, result, result.months_entitled, w),
+                         "receiving_units": _units_interval(run, result, result.months_received, w)}
     out = {"households_in_sample": population.n_households, "schemes": schemes,
            "total_cash_cost_pkr": interval(float((w * cash).sum()) * scale, total_half_width(cash * scale, w), floor=0.0)}
     if CONSUMPTION in population.household:

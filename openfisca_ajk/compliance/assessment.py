@@ -72,13 +72,25 @@ def district_sentence(guarantees):
         worst = g.largest_gap_district
         if not worst:
             continue
+        intervals = worst.get("intervals") or {}
         if "gap_pkr_per_month" in worst:
-            # a district is a small part of the sample: two significant figures, no more
-            gap = float(f"{worst['gap_pkr_per_month']:.2g}")
-            detail = (f"about {gap:,.0f} PKR a month, with "
-                      f"{worst['below_minimum_pct']:.0f} % below the line")
+            gap_entry, below_entry = intervals.get("gap_pkr_per_month"), intervals.get("below_minimum_pct")
+            if gap_entry and gap_entry.get("step"):
+                gap = f"{rounded_value(worst['gap_pkr_per_month'], gap_entry):,.0f} PKR a month{interval_suffix(gap_entry)}"
+            else:   # two significant figures, no more
+                gap = f"about {float(format(worst['gap_pkr_per_month'], '.2g')):,.0f} PKR a month"
+            below = worst["below_minimum_pct"]
+            below_text = (f"{rounded_value(below, below_entry):.{_digits(below_entry)}f} %{interval_suffix(below_entry, unit=' %')}"
+                          if below_entry and below_entry.get("step") else f"{below:.0f} %")
+            detail = f"{gap}, with {below_text} below the line"
         else:
-            detail = f"{worst['not_reached_pct']:.1f} % not reached"
+            reached = intervals.get("reached_pct")
+            if reached and reached.get("step"):
+                detail = (f"{100 - rounded_value(100 - worst['not_reached_pct'], reached):.{_digits(reached)}f} % not reached"
+                          + interval_suffix({**reached, "low": 100 - reached["high"],
+                                             "high": min(100 - reached["low"], 100.0)}, unit=" %"))
+            else:
+                detail = f"{worst['not_reached_pct']:.1f} % not reached"
         parts.append(f"{g.guarantee.replace('_', ' ')} in {worst['label']}, {detail}")
     return " Largest gap by district: " + "; ".join(parts) + "." if parts else ""
 

@@ -194,6 +194,11 @@ def check_r202(context, run):
                                           shortfall_person if income else None)
         result.breakdowns = _breakdown(breakdowns, weights, group, shares, sums)
         result.largest_gap_district = largest_gap_district(result)
+        worst = result.largest_gap_district
+        if worst and "district" in population.household:
+            in_district = numpy.asarray(population.household["district"], dtype=int)[h] == District[worst["district"]].index
+            worst["intervals"] = r202_intervals(context, group & in_district, reached[guarantee],
+                                                below if income else None, shortfall_person if income else None)
         results.append(judge(result, line, line_parameter))
     return results
 

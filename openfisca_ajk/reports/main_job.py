@@ -38,22 +38,55 @@ def _budget_share(row):
     return _number(row.get("cost_pct_total_budget"), "12.2f").strip()
 
 
+def _millions_half_width(entry):
+    """An interval's half-width in PKR million, rounded to the interval's step."""
+    return format(round(entry["half_width"] / entry["step"]) * entry["step"] / 1e6, ",.1f" if entry["step"] < 1e6 else ",.0f")
+
+
 def scheme_table(report) -> str:
-    """Schemes by cash cost; eligible and receiving counts in the scheme's unit (households or persons)."""
+    """Schemes by cash cost; eligible and receiving counts in the scheme's unit (households or persons). On a sample
+    (``report["intervals"]["schemes"]``) counts and costs are rounded to what their 95 % intervals support, and the
+    cost's half-width has a column of its own; shares follow the rounded cost."""
+    precision = (report.get("intervals") or {}).get("schemes") or {}
+
+    def shown(row, key, value, interval_key=None):
+        entry = precision.get(row["scheme"], {}).get(interval_key or key)
+        return entry["estimate_rounded"] if entry and entry.get("step") and value is not None else value
+
+    def spread(row):
+        entry = precision.get(row["scheme"], {}).get("annual_cost_pkr")
+        if not entry or not entry.get("step"):
+            return "" if entry else NOT_AVAILABLE
+        return _millions_half_width(entry)
     lines = [f"Schemes, {report['period']} ({report['months']} month(s); population {report['population']['persons']:,.0f} "
              f"persons in {report['population']['households']:,.0f} households, {report['population']['source']})"
              + (f", reform {report['reform']}" if report.get("reform")
-                else ", baseline: enacted and reported values only, no reform applied"),
+                else ", baseline: enacted and reported values only, no reform applied")
+             + ("; counts and costs rounded to their 95 % intervals" if precision else ""),
              f"{'scheme':36} {'unit':9} {'eligible':>10} {'receiving':>10} {'persons':>10} {'cost PKR m/yr':>14} "
-             f"{'% AJK budget':>12} {'% GDP':>7} {'coverage %':>10}"]
+             + (f"{'+- (95 %)':>14} " if precision else "")
+             + f"{'% AJK budget':>12} {'% GDP':>7} {'coverage %':>10}"]
     for row in sorted(report["schemes"], key=_cost_key):
         cost = row["annual_cost_pkr"]
-        lines.append(f"{row['scheme']:36} {row['entity']:9} {row.get('eligible_units', 0):10,.0f} "
-                     f"{row.get('receiving_units', 0):10,.0f} {row['beneficiaries_persons']:10,.0f} "
-                     f"{_number(None if cost is None else cost / 1e6, '14,.1f'):>14} "
-                     f"{_budget_share(row):>12} "
-                     f"{_number(row['cost_pct_gdp'], '7.3f'):>7} {row['coverage_pct']:10.2f}")
-    lines.append(f"{'total cash cost':36} {'':9} {'':10} {'':10} {'':10} {report['totals']['annual_cost_pkr'] / 1e6:14,.1f}")
+        shown_cost = shown(row, "annual_cost_pkr", cost)
+        factor = shown_cost / cost if cost else 1.0        # shares of a rounded cost are rounded with it
+        persons = shown(row, "beneficiaries_persons", row["beneficiaries_persons"], "persons")
+        coverage = row["coverage_pct"] * (persons / row["beneficiaries_persons"] if row["beneficiaries_persons"] else 1.0)
+        budget_share = _budget_share({**row, "cost_pct_total_budget": None if row.get("cost_pct_total_budget") is None
+                                      else row["cost_pct_total_budget"] * factor})
+        lines.append(f"{row['scheme']:36} {row['entity']:9} {shown(row, 'eligible_units', row.get('eligible_units', 0)):10,.0f} "
+                     f"{shown(row, 'receiving_units', row.get('receiving_units', 0)):10,.0f} {persons:10,.0f} "
+                     f"{_number(None if cost is None else shown_cost / 1e6, '14,.1f'):>14} "
+                     + (f"{spread(row) if cost is not None else NOT_AVAILABLE:>14} " if precision else "")
+                     + f"{budget_share:>12} "
+                     f"{_number(None if row['cost_pct_gdp'] is None else row['cost_pct_gdp'] * factor, '7.3f'):>7} "
+                     f"{coverage:10.2f}")
+    total = (report.get("intervals") or {}).get("total_cash_cost_pkr")
+    if total and total.get("step"):
+        lines.append(f"{'total cash cost':36} {'':9} {'':10} {'':10} {'':10} {total['estimate_rounded'] / 1e6:14,.1f} "
+                     f"{_millions_half_width(total):>14}")
+    else:
+        lines.append(f"{'total cash cost':36} {'':9} {'':10} {'':10} {'':10} {report['totals']['annual_cost_pkr'] / 1e6:14,.1f}")
     outside = sorted({row.get("budget") for row in report["schemes"] if row.get("cash", True)} & set(NOT_IN_AJK_BUDGET))
     if outside:
         lines.append("% AJK budget only for schemes the AJK budget pays: " + "; ".join(

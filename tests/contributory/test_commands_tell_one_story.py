@@ -31,6 +31,12 @@ def test_main_shows_the_fund_and_intervals(tmp_path):
         line = next(line for line in out.splitlines() if line.strip().startswith(start))
         assert "95 % interval" in line, line
     assert "registered" in out and "pay in 70% of months" in out     # the valuation's registration and density
+    # the scheme table: counts and costs rounded to their intervals, the cost's half-width beside it
+    assert "counts and costs rounded to their 95 % intervals" in out and "+- (95 %)" in out
+    row = next(line for line in out.splitlines() if line.startswith("ajk_civil_pension "))
+    quoted = next(line for line in out.splitlines() if line.strip().startswith("ajk_civil_pension ") and "cost PKR m" in line)
+    cost = re.search(r"cost PKR m ([\d,]+) \(", quoted).group(1).replace(",", "")
+    assert float(row.split()[5].replace(",", "")) == float(cost)
     text_file = next(tmp_path.rglob("main.txt")).read_text(encoding="utf-8")
     assert "Fiscal table" in text_file and "Sampling precision" in text_file   # the file says what was printed
 
