@@ -8,6 +8,7 @@ import numpy
 from openfisca_ajk.engine.aggregates import adult_equivalents, build_report
 from openfisca_ajk.engine.indicators import gini
 from openfisca_ajk.population.data import CONSUMPTION
+from openfisca_ajk.scheme_registry import AJK_BUDGET, FEDERAL_BUDGET
 from openfisca_ajk.population.parameters import poverty_line
 from openfisca_ajk.precision import (household_sum, interval, is_sample, jackknife_from_replicates,
                                      jackknife_half_width, ratio_half_width, replicate_weights, rounded, text,
@@ -104,12 +105,9 @@ def summary_intervals(tax_benefit_system, run, report):
     population = run.population
     if not is_sample(population):
         return {}
-    weights = population.household["household_weight"]
     paths = [(path, value) for root in SUMMARY_FIGURES for path, value in _leaves(_at(report, root), root)]
     replicates = {path: [] for path, _ in paths}
-    for replicate in replicate_weights(weights):
-        household = {**population.household, "household_weight": replicate.astype(numpy.asarray(weights).dtype)}
-        replicate_run = dataclasses.replace(run, population=dataclasses.replace(population, household=household))
+    for replicate_run in _replicate_runs(run):
         rebuilt = build_report(tax_benefit_system, replicate_run)
         for path, _ in paths:
             found = _at(rebuilt, path)
@@ -123,6 +121,52 @@ def summary_intervals(tax_benefit_system, run, report):
         for key in path[:-1]:
             node = node.setdefault(key, {})
         node[path[-1]] = interval(value, jackknife_from_replicates(value, values), floor=0.0)
+    return out
+
+
+def _replicate_runs(run):
+    """``run`` with each replicate's household weights of the delete-a-group jackknife (a generator)."""
+    population = run.population
+    weights = population.household["household_weight"]
+    for replicate in replicate_weights(weights):
+        household = {**population.household, "household_weight": replicate.astype(numpy.asarray(weights).dtype)}
+        yield dataclasses.replace(run, population=dataclasses.replace(population, household=household))
+
+
+def _coverage_blocks(coverage):
+    """{block: {name: value}} of a report's coverage, named as the comparison's coverage table names them."""
+    key = "sdg_1_3_1_by_group_pct" if "sdg_1_3_1_by_group_pct" in coverage else "any_benefit_by_group_pct"
+    blocks = {"sdg_1_3_1": coverage["sdg_1_3_1_pct"], "r202_guarantees": coverage["by_r202_guarantee_pct"]}
+    blocks.update({f"by_group.{breakdown}": labels for breakdown, labels in coverage[key].items()})
+    return blocks
+
+
+def coverage_change_intervals(base_system, base_run, base_report, reform_system, reform_run, reform_report, cache):
+    """95 % intervals of the comparison's coverage figures (before, after and the change, for every series and
+    group) by the delete-a-group jackknife: both runs' reports rebuilt with the same replicate weights, so the
+    change keeps the pairing. The baseline's replicates are kept in ``cache`` for every reform. {} when the
+    population is not a sample."""
+    if not is_sample(base_run.population):
+        return {}
+    if "coverage_replicates" not in cache:
+        cache["coverage_replicates"] = [_coverage_blocks(build_report(base_system, r)["coverage"])
+                                        for r in _replicate_runs(base_run)]
+    before_replicates = cache["coverage_replicates"]
+    after_replicates = before_replicates if reform_report is base_report else \
+        [_coverage_blocks(build_report(reform_system, r)["coverage"]) for r in _replicate_runs(reform_run)]
+    before, after = _coverage_blocks(base_report["coverage"]), _coverage_blocks(reform_report["coverage"])
+    out = {}
+    for block, values in before.items():
+        for name, value in values.items():
+            later = after.get(block, {}).get(name)
+            b = numpy.array([rep.get(block, {}).get(name, numpy.nan) for rep in before_replicates], dtype=float)
+            a = numpy.array([rep.get(block, {}).get(name, numpy.nan) for rep in after_replicates], dtype=float)
+            if later is None or numpy.isnan(b).any() or numpy.isnan(a).any():
+                continue
+            out.setdefault(block, {})[name] = {
+                "before_pct": interval(value, jackknife_from_replicates(value, b), floor=0.0),
+                "after_pct": interval(later, jackknife_from_replicates(later, a), floor=0.0),
+                "change_pp": interval(later - value, jackknife_from_replicates(later - value, a - b))}
     return out
 
 
@@ -282,6 +326,113 @@ def impact_figure_intervals(population, figures):
                    "after": interval(gini_after, jackknife_half_width(gini_of(welfare_after), w)),
                    "change": interval(gini_after - gini_before, jackknife_half_width(
                        lambda weights: gini_of(welfare_after)(weights) - gini_of(welfare_before)(weights), w))}
+    return out
+
+
+def comparison_table_intervals(base_run, reform_run, scheme_masks, employer_before, employer_after, figures):
+    """95 % intervals of every figure of the comparison's tables (``comparison_page.tables``), households as
+    sampling units: the cost split, each cash scheme's cost before and after, its net cost and the households
+    and persons gained and lost, the households receiving a cash benefit, poverty by group (headcount, gap and
+    severity changes, persons lifted out and pushed in), deciles, winners and losers by decile and the
+    contributions. ``scheme_masks``: {scheme: (before, after)} dicts with the ``household`` and ``person``
+    masks of receipt; ``figures`` as ``impact_figure_intervals``'s, plus ``line``, ``decile`` (per household),
+    ``change`` and ``income_before`` (PKR a month per household). {} when the population is not a sample."""
+    population = base_run.population
+    if not is_sample(population):
+        return {}
+    w = population.household["household_weight"].astype(numpy.float64)
+    scale = 12 / base_run.n_months
+    members = figures["members"]
+
+    def total(values, floor=0.0):
+        values = numpy.asarray(values, dtype=numpy.float64)
+        return interval(float((w * values).sum()), total_half_width(values, w), floor=floor)
+
+    def ratio(numerator, denominator, factor=1.0, floor=None):
+        numerator, denominator = numpy.asarray(numerator, dtype=numpy.float64), numpy.asarray(denominator, dtype=numpy.float64)
+        bottom = float((w * denominator).sum())
+        value = float((w * numerator).sum()) / bottom if bottom else 0.0
+        return interval(factor * value, factor * ratio_half_width(numerator, denominator, w), floor=floor)
+
+    cost = {key: numpy.zeros(population.n_households) for key in ("budget", "ajk", "federal", "fund", "all")}
+    schemes = {}
+    for name, base in base_run.schemes.items():
+        if not base.scheme.is_cash:
+            continue
+        before = _per_household(base_run, base) * scale
+        after = _per_household(reform_run, reform_run.schemes[name]) * scale
+        net = after - before
+        fund = base.scheme.kind == FUND_KIND
+        cost["fund" if fund else "budget"] += net
+        cost["all"] += net
+        if base.scheme.budget == AJK_BUDGET:
+            cost["ajk"] += net
+        elif base.scheme.budget == FEDERAL_BUDGET:
+            cost["federal"] += net
+        masks_before, masks_after = scheme_masks[name]
+        h = population.person_household
+        schemes[name] = {
+            "annual_cost_before_pkr": total(before), "annual_cost_after_pkr": total(after),
+            "net_cost_pkr": total(net, floor=None),
+            "households_gained": total(masks_after["household"] & ~masks_before["household"]),
+            "households_lost": total(masks_before["household"] & ~masks_after["household"]),
+            "persons_gained": total(numpy.bincount(h, weights=masks_after["person"] & ~masks_before["person"],
+                                                   minlength=population.n_households)),
+            "persons_lost": total(numpy.bincount(h, weights=masks_before["person"] & ~masks_after["person"],
+                                                 minlength=population.n_households))}
+    employee_before = household_sum(population, base_run.contributions) * scale
+    employee_after = household_sum(population, reform_run.contributions) * scale
+    zero = numpy.zeros(population.n_households)
+    employer_b = household_sum(population, employer_before) * scale if employer_before is not None else zero
+    employer_a = household_sum(population, employer_after) * scale if employer_after is not None else zero
+    collected = (employee_after + employer_a) - (employee_before + employer_b)
+    out = {"cost": {"budget_cost_pkr": total(cost["budget"], None), "ajk_budget_cost_change_pkr": total(cost["ajk"], None),
+                    "federal_budget_cost_change_pkr": total(cost["federal"], None),
+                    "fund_benefits_change_pkr": total(cost["fund"], None), "contributions_change_pkr": total(collected, None),
+                    "fund_balance_change_pkr": total(collected - cost["fund"], None),
+                    "benefits_change_pkr": total(cost["all"], None)},
+           "schemes": schemes}
+    fund_before = sum((_per_household(base_run, r) * scale for r in base_run.schemes.values()
+                       if r.scheme.is_cash and r.scheme.kind == FUND_KIND), zero)
+    fund_after = sum((_per_household(reform_run, r) * scale for r in reform_run.schemes.values()
+                      if r.scheme.is_cash and r.scheme.kind == FUND_KIND), zero)
+    contributors = household_sum(population, reform_run.contributing)
+    out["contributions"] = {"employee_before_pkr": total(employee_before), "employee_after_pkr": total(employee_after),
+                            "employer_before_pkr": total(employer_b), "employer_after_pkr": total(employer_a),
+                            "collected_before_pkr": total(employee_before + employer_b),
+                            "collected_after_pkr": total(employee_after + employer_a),
+                            "social_insurance_benefits_before_pkr": total(fund_before),
+                            "social_insurance_benefits_after_pkr": total(fund_after),
+                            "contributors_after": total(contributors)}
+    out["households"] = {"receiving_a_cash_benefit_before": total(figures["any_cash_before"]),
+                         "receiving_a_cash_benefit_after": total(figures["any_cash_after"])}
+    line = figures["line"]
+    welfare_before, welfare_after = figures["welfare_before"], figures["welfare_after"]
+    gap_before = numpy.where(welfare_before < line, (line - welfare_before) / line, 0.0)
+    gap_after = numpy.where(welfare_after < line, (line - welfare_after) / line, 0.0)
+    lifted = ((welfare_before < line) & (welfare_after >= line)).astype(numpy.float64)
+    pushed = ((welfare_before >= line) & (welfare_after < line)).astype(numpy.float64)
+    out["poverty_by_group"] = {}
+    for group, inside in figures["group_members"].items():
+        if float((w * inside).sum()) <= 0:
+            continue
+        out["poverty_by_group"][group] = {
+            "fgt1_change_pp": ratio((gap_after - gap_before) * inside, inside, 100.0),
+            "fgt2_change_pp": ratio((gap_after ** 2 - gap_before ** 2) * inside, inside, 100.0),
+            "persons_lifted_out": total(lifted * inside), "persons_pushed_in": total(pushed * inside)}
+    decile, change, income = figures["decile"], figures["change"], figures["income_before"]
+    band = figures["band"]
+    out["deciles"], out["winners_by_decile"] = [], []
+    for d in range(10):
+        inside = (decile == d).astype(numpy.float64)
+        out["deciles"].append({
+            "persons": total(members * inside),
+            "average_change_pkr_month_per_household": ratio(change * inside, inside),
+            "average_change_pkr_month_per_person": ratio(change * inside, members * inside),
+            "relative_change_pct": ratio(change * inside, income * inside, 100.0)})
+        out["winners_by_decile"].append([ratio((band == i) * members * inside, members * inside, 100.0, floor=0.0)
+                                         for i in range(5)])
+    out["winners_all"] = [ratio((band == i) * members, members, 100.0, floor=0.0) for i in range(5)]
     return out
 
 

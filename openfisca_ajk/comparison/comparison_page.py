@@ -3,7 +3,10 @@
 Both are built from the same tables (``tables``), which read only the JSON-ready dict.
 """
 
+import math
+
 from openfisca_ajk.comparison.summary import summary_sentences
+from openfisca_ajk.precision import interval
 from openfisca_ajk.reports import md_table, render_template
 
 def _number(value, digits=0):
@@ -16,68 +19,134 @@ def _number(value, digits=0):
     return str(value)
 
 
+def _estimate(value, entry, scale=1.0, digits=0):
+    """A sample figure rounded to what its 95 % interval supports, with the interval's half-width ('6,500 +- 400');
+    as it is without an interval (the full population)."""
+    if value is None:
+        return "-"
+    if not entry or not entry.get("step"):
+        return _number(value / scale, digits)
+    step = entry["step"]
+    shown = max(0, -int(math.floor(math.log10(step / scale))))
+    return (f"{round(value / step) * step / scale:,.{shown}f} +- "
+            f"{round(entry['half_width'] / step) * step / scale:,.{shown}f}")
+
+
+def _share_entry(share, value, entry):
+    """The interval of ``share`` = ``value`` / a fixed denominator, from ``value``'s interval."""
+    if share is None or not entry or not entry.get("step") or not value:
+        return None
+    return interval(share, abs(entry["half_width"] * share / value))
+
+
 def tables(reform):
-    """[(title, header, rows, numeric columns from)] for one reform."""
+    """[(title, header, rows, numeric columns from)] for one reform. On a sample every figure is rounded to its
+    95 % interval and given with its half-width (``intervals["tables"]``, ``intervals["poverty_by_group"]``, ...)."""
     t = reform["totals"]
-    out = [("Cost", ["figure", "PKR a year", "% of AJK budget", "% of social-protection budget", "% of GDP"], [
-        ["budget cost (cash benefits paid from public budgets)", _number(t["net_cost_pkr"]), "",
-         _number(t["net_cost_pct_social_protection_budget"], 2), _number(t["net_cost_pct_gdp"], 4)],
-        ["  of which the AJK budget", _number(t.get("ajk_budget_cost_change_pkr")), _number(t["net_cost_pct_total_budget"], 3),
-         "", ""],
+    intervals = reform.get("intervals") or {}
+    at = intervals.get("tables") or {}
+    cost = at.get("cost", {})
+    sample = bool(at)
+    unit, scale = ("PKR m a year (+- 95 %)", 1e6) if sample else ("PKR a year", 1.0)
+
+    def money(key, value):
+        return _estimate(value, cost.get(key), scale)
+    net_entry = cost.get("budget_cost_pkr")
+    out = [("Cost", ["figure", unit, "% of AJK budget", "% of social-protection budget", "% of GDP"], [
+        ["budget cost (cash benefits paid from public budgets)", money("budget_cost_pkr", t["net_cost_pkr"]), "",
+         _number(t["net_cost_pct_social_protection_budget"], 2),
+         _estimate(t["net_cost_pct_gdp"], _share_entry(t["net_cost_pct_gdp"], t["net_cost_pkr"], net_entry), 1.0, 4)],
+        ["  of which the AJK budget", money("ajk_budget_cost_change_pkr", t.get("ajk_budget_cost_change_pkr")),
+         _estimate(t["net_cost_pct_total_budget"], _share_entry(t["net_cost_pct_total_budget"], t.get("ajk_budget_cost_change_pkr"),
+                                                               cost.get("ajk_budget_cost_change_pkr")), 1.0, 3), "", ""],
         ["  of which the federal budget (BISP, Bait-ul-Mal; not part of the AJK budget)",
-         _number(t.get("federal_budget_cost_change_pkr")), "", "", ""],
-        ["benefits paid by the contributory fund", _number(t["fund_benefits_change_pkr"]), "", "", ""],
-        ["contributions collected by the fund (its revenue)", _number(t["contributions_change_pkr"]), "", "", ""],
-        ["fund balance (contributions - its benefits)", _number(t["fund_balance_change_pkr"]), "", "", ""],
-        ["all cash benefits", _number(t["benefits_change_pkr"]), "", "", ""],
+         money("federal_budget_cost_change_pkr", t.get("federal_budget_cost_change_pkr")), "", "", ""],
+        ["benefits paid by the contributory fund", money("fund_benefits_change_pkr", t["fund_benefits_change_pkr"]), "", "", ""],
+        ["contributions collected by the fund (its revenue)", money("contributions_change_pkr", t["contributions_change_pkr"]), "", "", ""],
+        ["fund balance (contributions - its benefits)", money("fund_balance_change_pkr", t["fund_balance_change_pkr"]), "", "", ""],
+        ["all cash benefits", money("benefits_change_pkr", t["benefits_change_pkr"]), "", "", ""],
     ], 1)]
-    rows = [[r["scheme"], _number(r["annual_cost_before_pkr"]), _number(r["annual_cost_after_pkr"]), _number(r["net_cost_pkr"]),
-             _number(r["households_gained"]), _number(r["households_lost"]), _number(r["persons_gained"]), _number(r["persons_lost"]),
-             "yes" if r["recomputed"] else "no"]
+    by_scheme = at.get("schemes", {})
+
+    def scheme_cell(row, key, money_scale=1.0):
+        return _estimate(row[key], by_scheme.get(row["scheme"], {}).get(key), money_scale)
+    rows = [[r["scheme"], scheme_cell(r, "annual_cost_before_pkr", scale), scheme_cell(r, "annual_cost_after_pkr", scale),
+             scheme_cell(r, "net_cost_pkr", scale), scheme_cell(r, "households_gained"), scheme_cell(r, "households_lost"),
+             scheme_cell(r, "persons_gained"), scheme_cell(r, "persons_lost"), "yes" if r["recomputed"] else "no"]
             for r in reform["schemes"] if r["cash"] and (r["annual_cost_before_pkr"] or r["annual_cost_after_pkr"] or r["recomputed"])]
-    out.append(("By scheme (annual PKR; beneficiaries gained and lost)",
+    out.append(("By scheme (" + ("PKR m a year, +- 95 %" if sample else "annual PKR") + "; beneficiaries gained and lost)",
                 ["scheme", "cost before", "cost after", "net cost", "households gained", "households lost",
                  "persons gained", "persons lost", "recomputed"], rows, 1))
     h = reform["households"]
-    out.append(("Households", ["figure", "households"], [[k.replace("_", " "), _number(v)] for k, v in h.items()], 1))
+    household_entries = {**(intervals.get("households") or {}), **(at.get("households") or {})}
+    out.append(("Households", ["figure", "households"],
+                [[k.replace("_", " "), _estimate(v, household_entries.get(k))] for k, v in h.items()], 1))
     p = reform["poverty"]
+    levels = intervals.get("poverty_by_group") or {}
+    more = at.get("poverty_by_group") or {}
+
+    def group_cell(group, row, key, digits):
+        return _estimate(row[key], {**levels.get(group, {}), **more.get(group, {})}.get(key), 1.0, digits)
     out.append(("Poverty (line Rs {:,.0f} per adult equivalent a month)".format(p["line_pkr_per_adult_equivalent_month"]),
                 ["group", "headcount before %", "after %", "change pp", "gap change pp", "severity change pp", "lifted out", "pushed in"],
-                [[g.replace("_", " "), _number(r["fgt0_before_pct"], 2), _number(r["fgt0_after_pct"], 2), _number(r["fgt0_change_pp"], 3),
-                  _number(r["fgt1_change_pp"], 3), _number(r["fgt2_change_pp"], 3), _number(r["persons_lifted_out"]),
-                  _number(r["persons_pushed_in"])] for g, r in p["by_group"].items()], 1))
+                [[g.replace("_", " "), group_cell(g, r, "fgt0_before_pct", 2), group_cell(g, r, "fgt0_after_pct", 2),
+                  group_cell(g, r, "fgt0_change_pp", 3), group_cell(g, r, "fgt1_change_pp", 3),
+                  group_cell(g, r, "fgt2_change_pp", 3), group_cell(g, r, "persons_lifted_out", 0),
+                  group_cell(g, r, "persons_pushed_in", 0)] for g, r in p["by_group"].items()], 1))
+    per_person = intervals.get("cost_per_person_lifted_pkr")
     out.append(("Poverty, persons", ["figure", "value"], [
-        ["persons lifted out of poverty", _number(p["persons_lifted_out"])],
-        ["persons pushed into poverty", _number(p["persons_pushed_in"])],
-        ["cost per person lifted out, PKR a year", _number(p["cost_per_person_lifted_pkr"])]], 1))
+        ["persons lifted out of poverty", _estimate(p["persons_lifted_out"], intervals.get("persons_lifted_out"))],
+        ["persons pushed into poverty", _estimate(p["persons_pushed_in"], intervals.get("persons_pushed_in"))],
+        ["cost per person lifted out, PKR a year",
+         "not estimable from this sample" if per_person and not per_person.get("estimable", True)
+         else _estimate(p["cost_per_person_lifted_pkr"], per_person)]], 1))
     i = reform["inequality"]
+    gini = intervals.get("gini") or {}
     out.append(("Inequality", ["Gini before", "Gini after", "change"],
-                [[_number(i["gini_before"], 4), _number(i["gini_after"], 4), _number(i["gini_change"], 5)]], 0))
+                [[_estimate(i["gini_before"], gini.get("before"), 1.0, 4), _estimate(i["gini_after"], gini.get("after"), 1.0, 4),
+                  _estimate(i["gini_change"], gini.get("change"), 1.0, 5)]], 0))
     c = reform["coverage"]
+    coverage = intervals.get("coverage") or {}
+
+    def coverage_cells(block, key, v):
+        found = coverage.get(block, {}).get(key, {})
+        return [_estimate(v["before_pct"], found.get("before_pct"), 1.0, 2), _estimate(v["after_pct"], found.get("after_pct"), 1.0, 2),
+                _estimate(v["change_pp"], found.get("change_pp"), 1.0, 2)]
     out.append(("Coverage (SDG 1.3.1 and R202 guarantees, % of each group)", ["series", "before %", "after %", "change pp"],
-                [[f"{block}: {k.replace('_', ' ')}", _number(v["before_pct"], 2), _number(v["after_pct"], 2), _number(v["change_pp"], 2)]
+                [[f"{block}: {k.replace('_', ' ')}", *coverage_cells(block, k, v)]
                  for block in ("sdg_1_3_1", "r202_guarantees") for k, v in c[block].items()], 1))
     out.append(("Coverage by group (a cash benefit or contributing, % of the group)", ["group", "before %", "after %", "change pp"],
-                [[f"{breakdown}: {label.replace('_', ' ')}", _number(v["before_pct"], 2), _number(v["after_pct"], 2),
-                  _number(v["change_pp"], 2)] for breakdown, labels in c["by_group"].items() for label, v in labels.items()], 1))
+                [[f"{breakdown}: {label.replace('_', ' ')}", *coverage_cells(f"by_group.{breakdown}", label, v)]
+                 for breakdown, labels in c["by_group"].items() for label, v in labels.items()], 1))
+    deciles = at.get("deciles") or [{} for _ in reform["deciles"]]
     out.append(("Deciles (people-weighted, by baseline income per adult equivalent)",
                 ["decile", "persons", "avg change PKR/month per household", "per person", "% change"],
-                [[d["decile"], _number(d["persons"]), _number(d["average_change_pkr_month_per_household"], 1),
-                  _number(d["average_change_pkr_month_per_person"], 1), _number(d["relative_change_pct"], 3)]
-                 for d in reform["deciles"]], 1))
+                [[d["decile"], _estimate(d["persons"], e.get("persons")),
+                  _estimate(d["average_change_pkr_month_per_household"], e.get("average_change_pkr_month_per_household"), 1.0, 1),
+                  _estimate(d["average_change_pkr_month_per_person"], e.get("average_change_pkr_month_per_person"), 1.0, 1),
+                  _estimate(d["relative_change_pct"], e.get("relative_change_pct"), 1.0, 3)]
+                 for d, e in zip(reform["deciles"], deciles)], 1))
     w = reform["winners_losers_pct"]
+    all_entries = at.get("winners_all") or [None] * len(w["all"])
+    by_decile = at.get("winners_by_decile") or [[None] * len(w["all"]) for _ in w["by_decile"]]
     out.append(("Winners and losers (% of people)", ["group", "gain > 5 %", "gain < 5 %", "no change", "lose < 5 %", "lose > 5 %"],
-                [["all", *[_number(v, 1) for v in w["all"].values()]]]
-                + [[f"decile {r['decile']}", *[_number(r[k], 1) for k in w["all"]]] for r in w["by_decile"]], 1))
+                [["all", *[_estimate(v, e, 1.0, 1) for v, e in zip(w["all"].values(), all_entries)]]]
+                + [[f"decile {r['decile']}", *[_estimate(r[k], e, 1.0, 1) for k, e in zip(w["all"], entries)]]
+                   for r, entries in zip(w["by_decile"], by_decile)], 1))
     if reform["contributory"]:
         k = reform["contributions"]
-        out.append(("Contributions and social-insurance benefits (PKR a year)", ["figure", "before", "after"], [
-            ["insured persons' contributions", _number(k["employee_before_pkr"]), _number(k["employee_after_pkr"])],
-            ["employers' contributions", _number(k["employer_before_pkr"]), _number(k["employer_after_pkr"])],
-            ["collected", _number(k["collected_before_pkr"]), _number(k["collected_after_pkr"])],
-            ["social-insurance benefits paid", _number(k["social_insurance_benefits_before_pkr"]),
-             _number(k["social_insurance_benefits_after_pkr"])],
-            ["contributors", "", _number(k["contributors_after"])]], 1))
+        money_entries = at.get("contributions") or {}
+
+        def paid(key):
+            return _estimate(k[key], money_entries.get(key), scale)
+        out.append(("Contributions and social-insurance benefits (" + unit.replace("a year", "a year") + ")",
+                    ["figure", "before", "after"], [
+            ["insured persons' contributions", paid("employee_before_pkr"), paid("employee_after_pkr")],
+            ["employers' contributions", paid("employer_before_pkr"), paid("employer_after_pkr")],
+            ["collected", paid("collected_before_pkr"), paid("collected_after_pkr")],
+            ["social-insurance benefits paid", paid("social_insurance_benefits_before_pkr"),
+             paid("social_insurance_benefits_after_pkr")],
+            ["contributors", "", _estimate(k["contributors_after"], money_entries.get("contributors_after"))]], 1))
     return out
 
 

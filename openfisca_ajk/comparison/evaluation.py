@@ -21,6 +21,7 @@ from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 from openfisca_ajk.comparison.dependencies import affected_targets, trace_dependencies
 from openfisca_ajk.comparison.metrics import EMPLOYEE, EMPLOYER, coverage_unchanged, reform_impact
 from openfisca_ajk.comparison.partial import merged_run
+from openfisca_ajk.precision_reports import coverage_change_intervals
 from openfisca_ajk.contributory import record_spec, with_contribution_record
 from openfisca_ajk.engine.months import months_of
 from openfisca_ajk.engine.aggregates import build_report
@@ -202,6 +203,9 @@ def compare(baseline_system, reforms, population, period, baseline=None, full=Fa
         employer_before = baseline_employer(baseline) if contributory else None
         impact = reform_impact(baseline_system, baseline.run, baseline.report, run, report, set(recomputed),
                                employer_before, employer, contributory, baseline.cache)
+        if impact["intervals"]:
+            impact["intervals"]["coverage"] = coverage_change_intervals(
+                baseline.system, baseline.run, baseline.report, reform.system, run, report, baseline.cache)
         record = record_spec(reform.system, baseline.period)
         if record is not None:
             impact["contributory_scheme"] = {"years_after_start": record.years_after_start, "note": record.note()}

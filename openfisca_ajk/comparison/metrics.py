@@ -13,8 +13,8 @@ from openfisca_ajk.denominators import social_protection_share_pct
 from openfisca_ajk.scheme_registry import AJK_BUDGET, FEDERAL_BUDGET
 from openfisca_ajk.enums import District, Sex
 from openfisca_ajk.fiscal_split import fiscal_split, in_kind_uncosted
-from openfisca_ajk.precision_reports import (comparison_intervals, cost_per_person_lifted_interval,
-                                             impact_figure_intervals, lifted_interval)
+from openfisca_ajk.precision_reports import (comparison_intervals, comparison_table_intervals,
+                                             cost_per_person_lifted_interval, impact_figure_intervals, lifted_interval)
 from openfisca_ajk.engine.indicators import gini, quantile_groups
 from openfisca_ajk.engine.aggregates import adult_equivalents
 from openfisca_ajk.population.data import CONSUMPTION
@@ -120,7 +120,7 @@ def scheme_rows(base_run, reform_run, recomputed, fiscal, cache):
             "persons_before": before["persons"], "persons_after": after["persons"],
             "persons_gained": 0.0 if after is before else float(((after["person"] & ~before["person"]) * w_person).sum()),
             "persons_lost": 0.0 if after is before else float(((before["person"] & ~after["person"]) * w_person).sum()),
-            "_household_mask": after["household"],
+            "_household_mask": after["household"], "_figures": (before, after),
         })
     return rows
 
@@ -312,6 +312,7 @@ def reform_impact(baseline_system, base_run, base_report, reform_run, reform_rep
 
     rows = scheme_rows(base_run, reform_run, recomputed, fiscal, cache)
     masks = {row["scheme"]: row.pop("_household_mask") for row in rows}
+    scheme_masks = {row["scheme"]: row.pop("_figures") for row in rows}
     # In-kind schemes (health cover) have no cost basis: their outputs are value ceilings, never costed.
     benefits_change = sum(r["net_cost_pkr"] for r in rows if r["cash"])
     contributions = contributions_block(base_run, reform_run, employer_before, employer_after, rows)
@@ -352,7 +353,7 @@ def reform_impact(baseline_system, base_run, base_report, reform_run, reform_rep
         "gaining": float(((band <= 1) * w_household).sum()),
         "losing": float(((band >= 3) * w_household).sum()),
     }
-    return {
+    result = {
         "totals": {
             "benefits_change_pkr": benefits_change, **split, "net_cost_pkr": net_cost,
             "ajk_budget_cost_change_pkr": ajk_cost, "federal_budget_cost_change_pkr": federal_cost,
@@ -377,6 +378,14 @@ def reform_impact(baseline_system, base_run, base_report, reform_run, reform_rep
                                  "any_cash_before": any_cash_before, "any_cash_after": any_cash_after, "band": band,
                                  "welfare_before": welfare_before, "welfare_after": welfare_after}),
     }
+    if result["intervals"]:
+        result["intervals"]["tables"] = comparison_table_intervals(
+            base_run, reform_run, scheme_masks, employer_before, employer_after,
+            {"members": members, "group_members": group_members(population, parameters, cache),
+             "any_cash_before": any_cash_before, "any_cash_after": any_cash_after, "band": band, "line": line,
+             "welfare_before": welfare_before, "welfare_after": welfare_after, "decile": decile, "change": change,
+             "income_before": income_before})
+    return result
 
 
 def _intervals(base_run, reform_run, employer_before, employer_after, welfare_before, welfare_after, line, figures):

@@ -117,3 +117,33 @@ def test_an_input_file_is_never_overwritten(result, tmp_path):
         outputs_module.write_files(tmp_path, files, protected=[protected])
     assert protected.read_text(encoding="utf-8") == "input"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["compare.json"]
+
+
+def test_every_table_figure_of_a_sample_carries_its_interval(written):
+    """No figure to the rupee from a sample: each number in the tables is rounded to its 95 % interval and followed
+    by the half-width, except exact zeros (nothing changes, or no one is there)."""
+    folder, _, data = written
+    from openfisca_ajk.comparison.comparison_page import tables
+    for reform in data["reforms"]:
+        for title, header, rows, first in tables(reform):
+            for row in rows:
+                for cell in row[first:]:
+                    text = str(cell)
+                    if text in ("", "-", "yes", "no", "100.00", "not estimable from this sample") or _exact_zero(text):
+                        continue
+                    assert "+-" in text, (reform["name"], title, row[0], text)
+    pension = next(r for r in data["reforms"] if r["name"] == "universal_old_age_pension")
+    cost = dict((row[0], row[1]) for row in tables(pension)[0][2])
+    shown = cost["budget cost (cash benefits paid from public budgets)"]
+    entry = pension["intervals"]["tables"]["cost"]["budget_cost_pkr"]
+    value, half = (float(part.replace(",", "")) for part in shown.split(" +- "))
+    assert value == pytest.approx(rounded(entry["estimate"], entry["half_width"]) / 1e6)
+    assert abs(half - entry["half_width"] / 1e6) <= entry["step"] / 1e6
+    assert "PKR m a year" in (folder / "compare.md").read_text(encoding="utf-8")
+
+
+def _exact_zero(text):
+    try:
+        return float(text.replace(",", "")) == 0
+    except ValueError:
+        return False

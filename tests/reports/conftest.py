@@ -18,8 +18,9 @@ ROOT = Path(__file__).resolve().parents[2]
 SMALL = "0.005"          # share of the population: the browser tests add seconds, not minutes
 PERSONS = "800"          # compliance and matrix: persons drawn
 COMMANDS = {
-    "compare": ["compare", "kafaalat_14500", "universal_old_age_pension", "--year", "2026", "--size", SMALL,
-                "--no-cache", "--quiet"],
+    # the draft act in its third year: the contributory tables, every figure with its interval
+    "compare": ["compare", "kafaalat_14500", "universal_old_age_pension", "draft_social_security_act", "--year", "2029",
+                "--size", SMALL, "--no-cache", "--quiet"],
     "compliance": ["compliance", "--size", PERSONS, "--quiet"],
     "matrix": ["matrix", "--size", PERSONS],
     "valuation": ["valuation", "--horizon", "20", "--size", SMALL],
