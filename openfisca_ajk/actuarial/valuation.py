@@ -8,10 +8,11 @@ from openfisca_ajk.actuarial.design import first_year_in_force
 from openfisca_ajk.actuarial.indicators import general_average_premium
 from openfisca_ajk.actuarial.inputs import build_inputs
 from openfisca_ajk.actuarial.model import project
+from openfisca_ajk.actuarial.population_check import YEARS_CHECKED, population_check
 from openfisca_ajk.default_size import DEFAULT_SIZE
 from openfisca_ajk.projection.executors import run_tasks
 from openfisca_ajk.projection.grid import base_population
-from openfisca_ajk.projection.laws import law_system
+from openfisca_ajk.projection.laws import baseline_system, law_system
 
 GAP_PERIODS = (10, 20, 30, 50, 75)
 SEARCH_YEARS = 30          # how far after the base year to look for the branch coming into force
@@ -29,6 +30,7 @@ class ValuationTask:
     base_year: int = DEFAULT_BASE_YEAR
     size: float = DEFAULT_SIZE
     seed: int = DEFAULT_SEED
+    check_years: int = YEARS_CHECKED   # first years run through the population beside the valuation (central run)
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -60,12 +62,15 @@ def valuation_task(task):
                          f"{task.base_year + SEARCH_YEARS}; nothing to value")
     population = base_population(first, task.seed, task.size)
     inputs, result, indicators = value_system(system, population, first, task.horizon, task.scenario, dict(task.overrides))
+    check = []
+    if task.variant == "central" and task.check_years > 0:
+        check = population_check(system, baseline_system(), inputs, result, task.seed, task.size, task.check_years)
     return {"law": task.law, "variant": task.variant, "overrides": dict(task.overrides), "scenario": task.scenario,
             "first_year": int(first), "years": [int(y) for y in result.years],
             "series": {k: numpy.asarray(v).tolist() for k, v in result.series.items()},
             "indicators": indicators, "design": inputs.design.summary(0), "notes": inputs.notes,
             "interest": inputs.interest.tolist(), "compliance": inputs.compliance.tolist(),
-            "wage_index": inputs.wage_index.tolist(),
+            "wage_index": inputs.wage_index.tolist(), "population_check": check,
             "density": inputs.density}
 
 
@@ -90,8 +95,6 @@ def sensitivity_tasks(tax_benefit_system, law, horizon, **common):
 
 def valuation_grid(laws, horizon=75, sensitivities=True, backend="serial", workers=None, executor=None, **common):
     """Results (dicts) for every law x variant, in order."""
-    from openfisca_ajk.projection.laws import baseline_system
-
     tasks = []
     for law in laws:
         if sensitivities:

@@ -23,7 +23,8 @@ SAME_YEAR = ("The population runs (main, compare, the matrix) use the same regis
              "contributors as this projection, insured persons past the pensionable age included (they keep paying and "
              "accrue nothing more). Amounts differ by wage growth only: wages here grow with the wage index of the "
              "projection (valuation.json, wage_index; 1 in the first year), while a population run of a later year "
-             "keeps the latest enacted minimum wage, so its amounts are this projection's divided by that index.")
+             "keeps the latest enacted minimum wage, so its amounts are this projection's divided by that index. "
+             "Section 7 runs the first years through the population and sets the two side by side.")
 TABLE_STEP = 5
 # (key of the design, words, how the value is shown): "pct" a rate in %, "years", "pkr" an amount, "text"
 DESIGN_ROWS = (("contribution_rate", "contribution rate (insured person + employer), % of insurable wage", "pct"),
@@ -173,6 +174,9 @@ def sections(results, pngs=None):
                       "Reserve: at the start of the year, in years of the year's benefits and administration. "
                       "Replacement rate: average new old-age pension, % of the reference wage of new pensioners.",
                       muted=True))))
+    for r in central:
+        if r.get("population_check"):
+            out.append(_check_section(r))
     if any(r["variant"] != "central" for r in results):
         longest = max(periods, key=int)
         sensitivity = tuple(Chart(CHART_TEXT["sensitivity"].format(law=law_label(law)), pngs[f"sensitivity_{law}.png"])
@@ -184,6 +188,39 @@ def sections(results, pngs=None):
                    _pct(r["indicators"]["general_average_premium"].get(longest)), _pct(r["series"]["payg_cost_rate"][-1]),
                    str(_exhausted(r["indicators"]))) for r in results), numeric_from=3), *sensitivity)))
     return out
+
+
+def _with_interval(entry, scale=1.0, persons=False):
+    """A population run's figure, rounded to its 95 % interval, with the interval."""
+    value, half = entry["estimate"], entry["half_width"]
+    if not entry.get("step"):
+        return _persons(value) if persons else _millions(value)
+    step = entry["step"]
+    digits = max(0, -int(math.floor(math.log10(step / scale))))
+    return (f"{round(value / step) * step / scale:,.{digits}f} ({round(max(value - half, 0.0) / step) * step / scale:,.{digits}f}"
+            f" to {round((value + half) / step) * step / scale:,.{digits}f})")
+
+
+def _check_section(r):
+    rows = []
+    for row in r["population_check"]:
+        valuation, level, found = row["valuation"], row["valuation_at_population_wages"], row["population"]
+        rows.append((str(row["year"]), _persons(valuation["contributors"]), _with_interval(found["contributors"], persons=True),
+                     _millions(valuation["contributions"]), _millions(level["contributions"]),
+                     _with_interval(found["contributions"], 1e6), _millions(valuation["benefits"]),
+                     _millions(level["benefits"]), _with_interval(found["benefits"], 1e6)))
+    return Section(f"7. The first years beside the population runs: {law_label(r['law'])}", (Table(
+        ("year", "contributors, valuation", "paying persons, population run (95 % interval)",
+         "contributions, valuation (PKR m)", "at the population's wages", "population run (PKR m, 95 % interval)",
+         "benefits, valuation (PKR m)", "at the population's wages", "population run (PKR m, 95 % interval)"),
+        tuple(rows), numeric_from=1),
+        Paragraph("The population run is what main computes for the year (the population of that year, the scheme's "
+                  "record, registration and density): persons paying contributions, the contributions of the old-age, "
+                  "invalidity and survivors' branches (their share of the rates in force) and those branches' "
+                  "benefits. The valuation's amounts at the population's wages are divided by its wage index (and "
+                  "multiplied by any change of the minimum wage the population follows). Both come from samples: "
+                  "the figures agree when the valuation's falls within, or near, the population run's interval.",
+                  muted=True)))
 
 
 CHART_TEXT = {"cost_rates.png": "Pay-as-you-go cost rate, contribution rate and general average premium, % of insurable earnings",

@@ -306,7 +306,6 @@ def reform_impact(baseline_system, base_run, base_report, reform_run, reform_rep
     fiscal = fiscal_denominators(baseline_system, year)
     w_household = population.household["household_weight"].astype(numpy.float64)
     h = population.person_household
-    w_person = w_household[h]
     members = numpy.bincount(h, minlength=population.n_households).astype(numpy.float64)
     equivalents = adult_equivalents(population, parameters.population)
 

@@ -48,7 +48,7 @@ def _budget_parts(totals):
 
 def summary_sentences(impact, period):
     """[sentence] for one reform: cost, reach, poverty, inequality, winners and losers, contributions."""
-    totals, households, poverty = dict(impact["totals"]), impact["households"], dict(impact["poverty"])
+    totals, poverty = dict(impact["totals"]), dict(impact["poverty"])
     for key in ("budget_cost_change_pkr", "fund_benefits_change_pkr", "contributions_change_pkr"):
         if key in totals:
             totals[key] = _rounded(impact, key, totals[key])

@@ -107,3 +107,20 @@ def test_pension_branch_benefits_agree_at_the_population_s_wages(valuation, main
     at_population_wages = valuation["series"]["benefits"][i] / valuation["wage_index"][i]
     assert main > 0 and at_population_wages > 0     # old-age grants in 2029: no pension yet
     assert abs(at_population_wages - main) <= math.sqrt(2) * half_width, (at_population_wages, main, half_width)
+
+
+def test_the_valuation_report_shows_its_first_years_beside_the_population_runs(valuation, main_run):
+    """The valuation runs its first three years through the population, as main does, and both agree within the
+    population run's interval (x sqrt 2: the valuation's base population is a sample too)."""
+    check = valuation["population_check"]
+    assert [row["year"] for row in check] == [2027, 2028, 2029]
+    for row in check:
+        found = row["population"]
+        for figure, ours in (("contributors", row["valuation"]["contributors"]),
+                             ("contributions", row["valuation_at_population_wages"]["contributions"])):
+            entry = found[figure]
+            assert abs(ours - entry["estimate"]) <= math.sqrt(2) * entry["half_width"], (row["year"], figure, ours, entry)
+    # the 2029 row is main's own run (same population, seed and size)
+    _, population, _, run = main_run
+    payers, _ = _weighted(population, household_sum(population, run.contributions > 0))
+    assert check[-1]["population"]["contributors"]["estimate"] == pytest.approx(payers)
