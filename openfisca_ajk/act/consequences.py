@@ -142,7 +142,8 @@ def _population_figures(context):
 def _premium_figure(reform, size, seed):
     """The general average premium over the valuation's longest horizon (None if the valuation cannot run)."""
     try:
-        (result,) = valuation_grid([str(reform)], sensitivities=False, size=size, seed=seed)
+        # only the premium is read: no population years beside the projection
+        (result,) = valuation_grid([str(reform)], sensitivities=False, size=size, seed=seed, check_years=0)
     except (ValueError, KeyError) as error:
         return None, f"No actuarial valuation: {error}"
     premiums = result["indicators"]["general_average_premium"]
