@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from openfisca_ajk.compliance.c102 import assess_c102
 from openfisca_ajk.compliance.context import DEFAULT_DATE, DEFAULT_SEED, DEFAULT_SIZE, build_context
 from openfisca_ajk.compliance.r202 import check_r202
+from openfisca_ajk.contributory import with_contribution_record, without_record
 from openfisca_ajk.compliance.compliance_page import render_html
 from openfisca_ajk.engine.run import run_population
 from openfisca_ajk.precision_reports import interval_suffix, rounded_value
@@ -103,13 +104,23 @@ def compliance_report(reform=None, date=DEFAULT_DATE, size=DEFAULT_SIZE, seed=DE
     say("C102 Parts II-X")
     c102 = assess_c102(context=context)
     say("R202 guarantees (population run)")
-    run = run_population(context.system, context.population, str(context.month))
+    # Who is reached in the month is a fact of that month: the contributory scheme as it stands then (its record,
+    # registration and density from its start), as main, compare and the matrix run it; C102 judges the design
+    # at maturity. A population given with its own record keeps it.
+    given_record = population is not None and "ss_contribution_months" in population.person
+    current = context.population if given_record else without_record(context.population)
+    current, record = with_contribution_record(context.system, current, str(context.month))
+    run = run_population(context.system, current, str(context.month))
     r202 = check_r202(context, run)
+    notes = list(context.notes)
+    if record is not None:
+        notes.append(f"R202 guarantees are measured on the scheme as it stands in {context.month}, as main runs it: "
+                     + record.note())
     population_info = {"source": context.population.source, "records_persons": context.population.n_persons,
                        "records_households": context.population.n_households,
                        "persons": float(context.weights.sum()), "year": context.population.year,
                        "size": size, "seed": seed}
-    return ComplianceReport(context.reform, str(context.month), population_info, c102, r202, list(context.notes))
+    return ComplianceReport(context.reform, str(context.month), population_info, c102, r202, notes)
 
 
 def write_compliance_report(report, output, stem="compliance"):

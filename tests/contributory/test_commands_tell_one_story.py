@@ -47,3 +47,5 @@ def test_compliance_shows_intervals_and_the_scheme_after_its_start():
     assert coverage and all("95 % interval" in check.why for check in coverage if check.verdict in ("meets", "fails"))
     assert all("95 % interval" in g.why for g in report.r202 if g.verdict == "gap")
     assert any("2.4 years after its start" in note for note in report.notes)
+    # R202 reach is measured as main runs the month (registration 38 % in 2029), not at maturity
+    assert any("as main runs it" in note and "38% of the insured persons are registered" in note for note in report.notes)
