@@ -7,6 +7,8 @@ Parts, R202 guarantees, computed recipients, coverage and annual cost (``build_r
 social insurance the persons protected (insured). Nothing is typed by hand.
 """
 
+import math
+
 import numpy
 
 from openfisca_ajk.contributory import with_contribution_record, without_record
@@ -14,6 +16,8 @@ from openfisca_ajk.compliance.context import DEFAULT_SEED, DEFAULT_SIZE, build_c
 from openfisca_ajk.compliance.r202 import _in_force
 from openfisca_ajk.engine.aggregates import build_report
 from openfisca_ajk.engine.run import run_population
+from openfisca_ajk.precision import interval
+from openfisca_ajk.precision_reports import person_share_interval, run_intervals
 from openfisca_ajk.reports import Items, Table, esc, html, md_table, render_report
 from openfisca_ajk.scheme_registry import load_schemes
 from openfisca_ajk.tools.files import atomic_write, atomic_write_json
@@ -25,7 +29,8 @@ LIFE_CYCLE = (
     ("old age", ("old_age",)),
 )
 HEADERS = ["Stage", "Contingency", "Scheme", "Kind", "Status", "Legal instrument", "C102 Parts", "R202 guarantees",
-           "Persons protected (insured)", "Recipients (persons)", "Coverage of population", "Annual cost (PKR)"]
+           "Persons protected (insured)", "Recipients (persons)", "Coverage of population", "Annual cost (PKR m)"]
+SAMPLE_NOTE = "Sample estimates are rounded to their 95 % intervals and given with the half-width (a +- b)."
 
 
 def contingency_order(schemes):
@@ -56,6 +61,10 @@ def build_matrix(reform=None, year=2027, size=DEFAULT_SIZE, seed=DEFAULT_SEED, p
     report = build_report(context.system, run)
     by_scheme = {row["scheme"]: row for row in report["schemes"]}
     insured = float((context.weights * context.person["ss_insured"]).sum())
+    # sample estimates: each with its 95 % interval ({} on the full population)
+    precision = run_intervals(context.system, run).get("schemes", {})
+    insured_interval = person_share_interval(context.population, context.weights, context.person["ss_insured"])
+    population_total = float(context.weights.sum())
     schemes = load_schemes()
     rows = []
     for stage, contingency in contingency_order(schemes):
@@ -69,22 +78,51 @@ def build_matrix(reform=None, year=2027, size=DEFAULT_SIZE, seed=DEFAULT_SEED, p
                 "c102_parts": list(scheme.c102_parts), "r202_guarantees": list(scheme.r202_guarantees),
                 "persons_protected": protected, "recipients_persons": computed.get("beneficiaries_persons"),
                 "coverage_pct": computed.get("coverage_pct"), "annual_cost_pkr": computed.get("annual_cost_pkr"),
+                "intervals": _row_intervals(precision.get(scheme.name), insured_interval if protected is not None else None,
+                                            population_total),
                 "catalogue_page": f"{catalogue.rstrip('/')}/schemes/{scheme.name}.html" if catalogue else None,
             })
     return {"reform": context.reform or "today's law", "year": int(year), "population": {
         "records_persons": context.population.n_persons, "persons": float(context.weights.sum()),
         "size": size, "seed": seed}, "notes": list(context.notes) + [
         "Recipients, coverage and cost: openfisca_ajk.engine (run_population, build_report) over the year; "
-        "persons protected: ss_insured at June of the year."] + ([record.note()] if record else []), "rows": rows}
+        "persons protected: ss_insured at June of the year."] + ([record.note()] if record else [])
+        + ([SAMPLE_NOTE] if precision else []), "rows": rows}
+
+
+def _row_intervals(scheme_entry, insured_share, population_total):
+    """{column: 95 % interval} of a matrix row's sample figures (recipients, coverage, cost, persons protected)."""
+    out = {}
+    if scheme_entry:
+        out["recipients_persons"] = scheme_entry["persons"]
+        out["annual_cost_pkr"] = scheme_entry["annual_cost_pkr"]
+        persons = scheme_entry["persons"]
+        out["coverage_pct"] = interval(100 * persons["estimate"] / population_total,
+                                       100 * persons["half_width"] / population_total, floor=0.0)
+    if insured_share:
+        out["persons_protected"] = interval(insured_share["estimate"] * population_total,
+                                            insured_share["half_width"] * population_total, floor=0.0)
+    return out
 
 
 def _cells(row):
-    def number(value, pattern="{:,.0f}"):
-        return "" if value is None or (isinstance(value, float) and numpy.isnan(value)) else pattern.format(value)
+    intervals = row.get("intervals") or {}
+
+    def number(key, pattern="{:,.0f}", scale=1.0):
+        value = row[key]
+        if value is None or (isinstance(value, float) and numpy.isnan(value)):
+            return ""
+        entry = intervals.get(key)
+        if entry and entry.get("step"):
+            step = entry["step"]
+            digits = max(0, -int(math.floor(math.log10(step / scale))))
+            return (f"{round(value / step) * step / scale:,.{digits}f} +- "
+                    f"{round(entry['half_width'] / step) * step / scale:,.{digits}f}" + (" %" if key == "coverage_pct" else ""))
+        return pattern.format(value / scale)
     return [row["stage"], row["contingency"].replace("_", " "), row["label"], row["kind"].replace("_", " "),
             row["status"], row["legal_instrument"]["title"], ", ".join(row["c102_parts"]) or "-",
-            ", ".join(row["r202_guarantees"]) or "-", number(row["persons_protected"]),
-            number(row["recipients_persons"]), number(row["coverage_pct"], "{:.1f} %"), number(row["annual_cost_pkr"])]
+            ", ".join(g.replace("_", " ") for g in row["r202_guarantees"]) or "-", number("persons_protected"),
+            number("recipients_persons"), number("coverage_pct", "{:.1f} %"), number("annual_cost_pkr", "{:,.1f}", 1e6)]
 
 
 def render_markdown(matrix):
@@ -101,6 +139,11 @@ def render_html(matrix):
         label = esc(row["label"])
         cells[2] = html(f'<a href="{esc(row["catalogue_page"])}">{label}</a>' if row["catalogue_page"] else label)
         cells[5] = html(f'<a href="{esc(row["legal_instrument"]["href"])}">{esc(cells[5])}</a>')
+        cells[4] = html(esc(cells[4]).replace("_", "_<wbr>"))     # a reform's file name may break at its underscores
+        for column in range(8, len(cells)):     # an estimate above its half-width: the table fits the page
+            if " +- " in str(cells[column]):
+                estimate, half = str(cells[column]).split(" +- ", 1)
+                cells[column] = html(f"{esc(estimate)}<br>+-&nbsp;{esc(half)}")
         rows.append(tuple(cells))
     classes = ["meets" if r["status"].startswith("draft, in force") else
                ("not_applicable" if r["status"].startswith("draft") else "") for r in matrix["rows"]]

@@ -92,6 +92,9 @@ def test_the_matrix_gives_main_s_recipients_and_cost(population, main_figures):
     for row in rows:
         assert row["annual_cost_pkr"] == pytest.approx(main[row["scheme"]]["annual_cost_pkr"], rel=1e-9), row["scheme"]
         assert row["recipients_persons"] == pytest.approx(main[row["scheme"]]["beneficiaries_persons"]), row["scheme"]
+        if row["annual_cost_pkr"] > 0:     # a sample: the figure with its interval, as main prints it
+            entry = row["intervals"]["annual_cost_pkr"]
+            assert entry["low"] <= row["annual_cost_pkr"] <= entry["high"] and entry["half_width"] > 0
 
 
 def test_the_summary_quotes_the_fund_s_figures_once_rounded(tax_benefit_system, population):

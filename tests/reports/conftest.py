@@ -22,7 +22,7 @@ COMMANDS = {
     "compare": ["compare", "kafaalat_14500", "universal_old_age_pension", "draft_social_security_act", "--year", "2029",
                 "--size", SMALL, "--no-cache", "--quiet"],
     "compliance": ["compliance", "--size", PERSONS, "--quiet"],
-    "matrix": ["matrix", "--size", PERSONS],
+    "matrix": ["matrix", "--reform", "draft_social_security_act", "--year", "2029", "--size", PERSONS],   # widest rows
     "valuation": ["valuation", "--horizon", "20", "--size", SMALL],
     "projection": ["project", "--reform", "kafaalat_14500", "--from", "2026", "--to", "2027", "--size", SMALL],
     "catalogue": ["catalogue"],
