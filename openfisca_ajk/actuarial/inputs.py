@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 import numpy
 
 from openfisca_ajk.actuarial.design import Design, read_design
-from openfisca_ajk.contributory.record import scheme_start
+from openfisca_ajk.contributory.record import record_spec, scheme_start
 from openfisca_ajk.contributory.registration import registration_by_year
 from openfisca_ajk.engine.run import run_population
 from openfisca_ajk.population.parameters import band_edges, named_children
@@ -20,6 +20,7 @@ from openfisca_ajk.projection.costing import person_cells
 from openfisca_ajk.projection.demography import project_population
 from openfisca_ajk.projection.macro import macro_paths
 from openfisca_ajk.projection.mortality import MAX_AGE
+from openfisca_ajk.tools.dates import MONTHS_PER_YEAR
 
 AGE_BAND = 5
 
@@ -42,6 +43,7 @@ class ValuationInputs:
     spouse_age_gap: int
     design: Design
     initial_reserve: float = 0.0
+    initial_service_years: int = 0   # completed years credited to the insured stock of the first year (scheme started before it)
     target_reserve_years: float = 0.0
     contribution_rate_override: float | None = None
     notes: dict = field(default_factory=dict)
@@ -97,6 +99,10 @@ def build_inputs(tax_benefit_system, population, first, horizon, scenario="centr
     # registration counted from the scheme's start (a branch in force), as population runs count it
     start = scheme_start(tax_benefit_system)
     coverage = registration_by_year(tax_benefit_system, int(start[:4]) if start else int(first), assumptions.years)
+    # a scheme started before the first year: its insured stock starts with the record population runs credit on
+    # 1 January of that year (density x the months since the start, plus the months credited at the start)
+    spec = record_spec(tax_benefit_system, f"{int(first)}-01") if start else None
+    initial_service = spec.months // MONTHS_PER_YEAR if spec is not None else 0
     coverage = numpy.clip(coverage * float(overrides.get("coverage_multiplier", 1.0)), 0.0, 1.0)
     real = float(actuarial.real_interest_rate) + float(overrides.get("interest_shift", 0.0))
     survivors = actuarial.survivors
@@ -110,7 +116,7 @@ def build_inputs(tax_benefit_system, population, first, horizon, scenario="centr
         disability_incidence=band_profile(named_children(actuarial.disability_incidence)),
         spouse_probability=numpy.array([float(survivors.probability_spouse_female), float(survivors.probability_spouse_male)]),
         spouse_age_gap=int(survivors.spouse_age_gap), design=read_design(tax_benefit_system, assumptions.years),
-        target_reserve_years=float(actuarial.target_reserve_years),
+        target_reserve_years=float(actuarial.target_reserve_years), initial_service_years=int(initial_service),
         notes={"scenario": scenario, "overrides": overrides, "gdp": macro.gdp.tolist(),
                "real_interest_rate": real, "inflation": assumptions.inflation.tolist(),
                "real_wage_growth": assumptions.real_wage_growth.tolist()},

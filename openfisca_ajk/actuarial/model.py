@@ -6,8 +6,9 @@ State by sex x age x completed years of credited service k:
   for old age, invalidity and survivors. Each year t:
   1. members at or above the pensionable age retire: pension accrual x k x reference wage if k reaches
      the qualifying (or reduced) period, at least the minimum; otherwise a grant for short careers;
-  2. the insured stock moves to its target, population x insured rate x compliance: entrants at k = 0,
-     or the excess becomes deferred. Insured persons past the pensionable age (P) keep paying contributions,
+  2. the insured stock moves to its target, population x insured rate x compliance: entrants at k = 0 (in
+     the first year of a scheme started earlier, at the service its record already holds), or the excess
+     becomes deferred. Insured persons past the pensionable age (P) keep paying contributions,
      as the law sets no upper age to insurance, but accrue nothing more (their benefit was settled at that age);
   3. insurable earnings S = sum (A + P) x d x insurable wage x 12; contributions = rate x S; admin = a x S;
   4. benefits B = 12 x pensions in payment (new awards included) + grants; reserve recursion;
@@ -115,7 +116,9 @@ def project(inputs):
         working_past_age = numpy.where(past_age, target, 0.0)     # insured, paying, accruing nothing
         target[past_age] = 0.0
         current = active.sum(axis=2)
-        active[:, :, 0] += numpy.maximum(target - current, 0.0)
+        # entrants start with no service, but in the first year of a scheme already running (its record so far)
+        entry = min(int(inputs.initial_service_years), MAX_SERVICE) if i == 0 else 0
+        active[:, :, entry] += numpy.maximum(target - current, 0.0)
         leaving = numpy.divide(numpy.maximum(current - target, 0.0), current, out=numpy.zeros_like(current), where=current > 0)
         deferred += active * leaving[:, :, None]
         active *= (1 - leaving)[:, :, None]

@@ -124,3 +124,20 @@ def test_the_valuation_report_shows_its_first_years_beside_the_population_runs(v
     _, population, _, run = main_run
     payers, _ = _weighted(population, household_sum(population, run.contributions > 0))
     assert check[-1]["population"]["contributors"]["estimate"] == pytest.approx(payers)
+
+
+def test_a_scheme_started_before_the_valuation_starts_with_its_record():
+    """eobi_pattern has run since July 2016: the valuation's first year (2025) starts its insured stock with the
+    service population runs credit (density 0.7 x 102 months = 71 months: 5 whole years), and both still agree."""
+    from openfisca_ajk.actuarial.inputs import build_inputs
+    from openfisca_ajk.projection.grid import base_population
+    system = law("eobi_pattern")
+    inputs = build_inputs(system, base_population(2025, SEED, SIZE), 2025, 3)
+    assert inputs.initial_service_years == 5
+    assert inputs.compliance[0] == pytest.approx(0.66)      # 9 years after 2016 on the 30 % to 70 % path
+    result = valuation_task(ValuationTask("eobi_pattern", horizon=3, size=SIZE, seed=SEED))
+    for row in result["population_check"]:
+        for figure, ours in (("contributors", row["valuation"]["contributors"]),
+                             ("contributions", row["valuation_at_population_wages"]["contributions"])):
+            entry = row["population"][figure]
+            assert abs(ours - entry["estimate"]) <= math.sqrt(2) * entry["half_width"], (row["year"], figure, ours, entry)
