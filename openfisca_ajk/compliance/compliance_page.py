@@ -1,6 +1,7 @@
 """The compliance report as one self-contained HTML page (the reports' template: no script, no external file)."""
 
 from openfisca_ajk.enums import District
+from openfisca_ajk.precision import text
 from openfisca_ajk.reports import Items, Paragraph, Section, Table, esc, html, render_report
 
 
@@ -35,10 +36,17 @@ def _checks_table(checks):
 
 
 def _wages(wages):
-    rows = [[esc(name), f"{value:,.0f}"] for name, value in wages.rw65_values.items()]
+    """The reference wages; each sample figure rounded to its 95 % interval and given with it."""
+    intervals = wages.intervals or {}
+
+    def shown(key, value):
+        entry = intervals.get(key)
+        return text(entry) if entry and entry.get("step") else f"{value:,.0f}"
+    rows = [[esc(name), shown(key, value)] for (name, value), key in zip(wages.rw65_values.items(), wages.rw65_keys)]
     rows.append([f"RW66, ordinary labourer (Art 66(4)-(5)): proxy {esc(wages.rw66_proxy)}", f"{wages.rw66:,.0f}"])
-    rows.append(["Mean earnings of the persons whose wages define RW65", f"{wages.mean_earnings:,.0f}"])
-    return (Paragraph(f"Earnings of {wages.basis}: {wages.protected_persons:,.0f} persons (weighted)."),
+    rows.append(["Mean earnings of the persons whose wages define RW65", shown("mean_earnings", wages.mean_earnings)])
+    return (Paragraph(f"Earnings of {wages.basis}: {shown('protected_persons', wages.protected_persons)} persons "
+                      "(weighted)" + ("; 95 % intervals of the sample." if intervals else ".")),
             table(["Reference wage (PKR a month)", "Value"], rows))
 
 

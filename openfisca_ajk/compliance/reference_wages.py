@@ -8,9 +8,11 @@
   statutory minimum wage, fixed for unskilled work) stands in for it; the proxy is reported.
 """
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 import numpy
+
+from openfisca_ajk.precision import interval, is_sample, jackknife_half_width
 
 
 @dataclass
@@ -24,11 +26,17 @@ class ReferenceWages:
     rw66_proxy: str
     percentile: float
     mean_multiple: float
+    intervals: dict = field(default_factory=dict)   # 95 % intervals of the sample figures ({} on the full population)
 
     @property
     def rw65_values(self):
         return {"P75 of protected persons' earnings (Art 65(6)(c))": self.rw65_percentile,
                 "1.25 x mean earnings of protected persons (Art 65(6)(d))": self.rw65_mean_multiple}
+
+    @property
+    def rw65_keys(self):
+        """The ``intervals`` key of each entry of ``rw65_values``, in the same order."""
+        return ("rw65_percentile", "rw65_mean_multiple")
 
     def as_dict(self):
         return asdict(self)
@@ -65,7 +73,7 @@ def reference_wages(context):
     values = earnings[protected].astype(numpy.float64)
     mean = float(numpy.average(values, weights=weights)) if weights.sum() > 0 else 0.0
     proxy = str(parameters.ilo.checks.reference_wage.ordinary_labourer_wage_parameter)
-    return ReferenceWages(
+    wages = ReferenceWages(
         rw65_percentile=weighted_quantile(values, weights, float(ilo.percentile)),
         rw65_mean_multiple=float(ilo.mean_multiple) * mean,
         rw66=parameter_value(parameters, proxy),
@@ -74,3 +82,26 @@ def reference_wages(context):
                    "ilo.checks.reference_wage.ordinary_labourer_wage_parameter)",
         percentile=float(ilo.percentile), mean_multiple=float(ilo.mean_multiple),
     )
+    if is_sample(context.population):
+        wages.intervals = _intervals(context, values, protected, float(ilo.percentile), float(ilo.mean_multiple), wages)
+    return wages
+
+
+def _intervals(context, values, protected, percentile, multiple, wages):
+    """95 % intervals of the percentile, the mean multiple, the mean and the count, by the delete-a-group jackknife
+    over households (a person's weight is the household's)."""
+    households = numpy.asarray(context.population.household["household_weight"], dtype=numpy.float64)
+    h = numpy.asarray(context.population.person_household)[protected]
+
+    def percentile_of(w):
+        return weighted_quantile(values, w[h], percentile)
+
+    def mean_of(w):
+        weights = w[h]
+        return float(numpy.average(values, weights=weights)) if weights.sum() > 0 else 0.0
+    return {"rw65_percentile": interval(wages.rw65_percentile, jackknife_half_width(percentile_of, households), floor=0.0),
+            "rw65_mean_multiple": interval(wages.rw65_mean_multiple,
+                                           jackknife_half_width(lambda w: multiple * mean_of(w), households), floor=0.0),
+            "mean_earnings": interval(wages.mean_earnings, jackknife_half_width(mean_of, households), floor=0.0),
+            "protected_persons": interval(wages.protected_persons,
+                                          jackknife_half_width(lambda w: float(w[h].sum()), households), floor=0.0)}

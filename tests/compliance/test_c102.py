@@ -35,6 +35,12 @@ def test_reference_wages_derived_from_the_population(draft_result):
     assert wages.rw65_mean_multiple == pytest.approx(1.25 * wages.mean_earnings)
     assert wages.rw65_percentile > wages.rw66 > 0
     assert "ss_insured" in wages.basis and "minimum_wage" in wages.rw66_proxy
+    # sample estimates: each with its 95 % interval, the estimate inside it and the mean multiple's = 1.25 x the mean's
+    for key in ("rw65_percentile", "rw65_mean_multiple", "mean_earnings", "protected_persons"):
+        entry = wages.intervals[key]
+        assert 0 <= entry["low"] < entry["estimate"] < entry["high"], key
+    assert wages.intervals["rw65_mean_multiple"]["half_width"] == pytest.approx(
+        1.25 * wages.intervals["mean_earnings"]["half_width"])
 
 
 FLIPS = [
