@@ -14,6 +14,7 @@ from openfisca_ajk.compliance.design_checks import (
     replacement_check, review_check, to_verify, waiting_check,
 )
 from openfisca_ajk.compliance.verdicts import FAILS, MEETS, NOT_APPLICABLE, Check, PartResult, at_least, part_verdict
+from openfisca_ajk.precision import interval, is_sample, ratio_half_width, text, total_half_width
 from openfisca_ajk.scheme_registry import load_schemes
 
 BRANCHES = {"II": "medical_care", "III": "sickness", "IV": "unemployment", "V": "old_age",
@@ -163,11 +164,26 @@ def art_44_check(context, wages):
     details = {"family_benefits_pkr_per_month": paid, "children_of_protected_persons": children_protected,
                "children_of_all_residents": children_all, "required_a_pkr": needed_a, "required_b_pkr": needed_b,
                "ratio_a": ratio_a, "ratio_b": ratio_b, "rw66": wages.rw66}
+    paid_text, ratio_text, needed_text = f"{paid:,.0f}", f"{ratio:.2f}", f"{needed_a:,.0f}"
+    if is_sample(context.population):     # sample estimates: rounded to their 95 % intervals, given with them
+        h, n = person["household"], context.population.n_households
+        weights = context.population.household["household_weight"].astype(numpy.float64)
+        benefit = numpy.asarray(context.calculate("ss_family_benefit"), dtype=numpy.float64)
+        required_a = float(family.aggregate_factor_protected) * wages.rw66 * numpy.bincount(
+            h, weights=children & household_protected[h], minlength=n)
+        required = required_a if ratio_a >= ratio_b else \
+            float(family.aggregate_factor_residents) * wages.rw66 * numpy.bincount(h, weights=children, minlength=n)
+        paid_entry = interval(paid, total_half_width(benefit, weights), floor=0.0)
+        ratio_entry = interval(max(ratio_a, ratio_b), ratio_half_width(benefit, required, weights), floor=0.0)
+        needed_entry = interval(needed_a, total_half_width(required_a, weights), floor=0.0)
+        details["intervals"] = {"family_benefits_pkr_per_month": paid_entry, "ratio": ratio_entry,
+                                "required_a_pkr": needed_entry}
+        paid_text, ratio_text, needed_text = text(paid_entry), text(ratio_entry), text(needed_entry)
     return at_least("VII.aggregate", "Total value of family benefits", "Art 44", ratio, 1.0,
                     "ratio to the Art 44 minimum",
-                    f"family benefits {paid:,.0f} PKR a month = {ratio:.2f} x the Art 44 minimum",
-                    f"family benefits {paid:,.0f} PKR a month reach only {ratio:.2f} x the Art 44 minimum "
-                    f"(3 % of RW66 per child of protected persons: {needed_a:,.0f} PKR)",
+                    f"family benefits {paid_text} PKR a month = {ratio_text} x the Art 44 minimum",
+                    f"family benefits {paid_text} PKR a month reach only {ratio_text} x the Art 44 minimum "
+                    f"(3 % of RW66 per child of protected persons: {needed_text} PKR)",
                     details=details, parameters=("ilo.c102.family.aggregate_factor_protected",
                                                  "ilo.c102.family.aggregate_factor_residents"))
 

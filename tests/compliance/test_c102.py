@@ -41,6 +41,8 @@ def test_reference_wages_derived_from_the_population(draft_result):
         assert 0 <= entry["low"] < entry["estimate"] < entry["high"], key
     assert wages.intervals["rw65_mean_multiple"]["half_width"] == pytest.approx(
         1.25 * wages.intervals["mean_earnings"]["half_width"])
+    aggregate = draft_result.checks()["VII.aggregate"]
+    assert aggregate.why.count("95 % interval") == 2      # the family benefits paid and their ratio to Art 44
 
 
 FLIPS = [
