@@ -463,21 +463,41 @@ def person_share_interval(population, weights_person, numerator, denominator=Non
     return interval(share, ratio_half_width(y, x, w))
 
 
-def r202_intervals(context, group, reached, below=None, shortfall_person=None):
-    """95 % intervals of an R202 guarantee's figures (percentages and PKR a month); {} when not a sample."""
+def r202_intervals(context, group, reached, below=None, shortfall_person=None, by_sex=None, benefit=None):
+    """95 % intervals of an R202 guarantee's figures (percentages and PKR a month); {} when not a sample.
+
+    ``by_sex``: {sex: person mask}, for the shares reached (and below the line) by sex; ``benefit``: (recipients
+    mask, benefit per person as % of the line) for the mean benefit of recipients."""
     population, weights = context.population, context.weights
     out = {}
     share = person_share_interval(population, weights, reached, group)
     if share is None:
         return out
-    out["reached_pct"] = interval(100 * share["estimate"], 100 * share["half_width"])
+    w = population.household["household_weight"].astype(numpy.float64)
+    members = household_sum(population, numpy.asarray(group, dtype=numpy.float64))
+    out["group_persons"] = interval(float((w * members).sum()), total_half_width(members, w), floor=0.0)
+    out["reached_pct"] = interval(100 * share["estimate"], 100 * share["half_width"], floor=0.0)
     if below is not None:
         entry = person_share_interval(population, weights, below, group)
-        out["below_minimum_pct"] = interval(100 * entry["estimate"], 100 * entry["half_width"])
+        out["below_minimum_pct"] = interval(100 * entry["estimate"], 100 * entry["half_width"], floor=0.0)
+    for sex, mask in (by_sex or {}).items():
+        entry = person_share_interval(population, weights, reached, group & mask)
+        out.setdefault("reached_by_sex_pct", {})[sex] = interval(100 * entry["estimate"], 100 * entry["half_width"], floor=0.0)
+        if below is not None:
+            entry = person_share_interval(population, weights, below, group & mask)
+            out.setdefault("below_minimum_by_sex_pct", {})[sex] = interval(100 * entry["estimate"],
+                                                                          100 * entry["half_width"], floor=0.0)
+    if benefit is not None:
+        recipients, per_person = benefit
+        inside = numpy.asarray(group & recipients, dtype=numpy.float64)
+        total = household_sum(population, inside * per_person)
+        count = household_sum(population, inside)
+        if float((w * count).sum()) > 0:
+            out["mean_benefit_pct_of_line"] = interval(float((w * total).sum() / (w * count).sum()),
+                                                       ratio_half_width(total, count, w), floor=0.0)
     if shortfall_person is not None:
-        w = population.household["household_weight"].astype(numpy.float64)
         gap = household_sum(population, numpy.asarray(group, dtype=numpy.float64) * shortfall_person)
-        out["gap_pkr_per_month"] = interval(float((w * gap).sum()), total_half_width(gap, w))
+        out["gap_pkr_per_month"] = interval(float((w * gap).sum()), total_half_width(gap, w), floor=0.0)
     return out
 
 

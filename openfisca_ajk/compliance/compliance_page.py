@@ -1,5 +1,7 @@
 """The compliance report as one self-contained HTML page (the reports' template: no script, no external file)."""
 
+import math
+
 from openfisca_ajk.enums import District
 from openfisca_ajk.precision import text
 from openfisca_ajk.reports import Items, Paragraph, Section, Table, esc, html, render_report
@@ -50,16 +52,30 @@ def _wages(wages):
             table(["Reference wage (PKR a month)", "Value"], rows))
 
 
+def _pm(value, entry, pattern, unit=""):
+    """A sample figure rounded to its 95 % interval with the half-width ('88 +- 1 %'); as it is without one."""
+    if value is None:
+        return ""
+    if not entry or not entry.get("step"):
+        return f"{format(value, pattern)}{unit}"
+    step = entry["step"]
+    digits = max(0, -int(math.floor(math.log10(step))))
+    return f"{round(value / step) * step:,.{digits}f} +- {round(entry['half_width'] / step) * step:,.{digits}f}{unit}"
+
+
 def _r202(guarantees):
     rows, classes = [], []
     for g in guarantees:
-        sex = ", ".join(f"{k} {v:.1f} %" for k, v in g.reached_by_sex_pct.items())
-        below = "" if g.below_minimum_pct is None else f"{g.below_minimum_pct:.1f} %"
-        below_sex = ", ".join(f"{k} {v:.1f} %" for k, v in g.below_minimum_by_sex_pct.items())
-        gap = "" if g.gap_pkr_per_month is None else f"{g.gap_pkr_per_month:,.0f}"
-        mean = "" if g.mean_benefit_pct_of_line is None else f"{g.mean_benefit_pct_of_line:.1f} %"
-        rows.append([esc(g.title), esc(", ".join(g.schemes_in_force) or "none"), f"{g.group_persons:,.0f}",
-                     f"{g.reached_pct:.1f} %<br><small>{esc(sex)}</small>", mean,
+        intervals = getattr(g, "intervals", None) or {}
+        by_sex, below_by_sex = intervals.get("reached_by_sex_pct", {}), intervals.get("below_minimum_by_sex_pct", {})
+        sex = ", ".join(f"{k} {_pm(v, by_sex.get(k), '.1f', ' %')}" for k, v in g.reached_by_sex_pct.items())
+        below = _pm(g.below_minimum_pct, intervals.get("below_minimum_pct"), ".1f", " %")
+        below_sex = ", ".join(f"{k} {_pm(v, below_by_sex.get(k), '.1f', ' %')}" for k, v in g.below_minimum_by_sex_pct.items())
+        gap = _pm(g.gap_pkr_per_month, intervals.get("gap_pkr_per_month"), ",.0f")
+        mean = _pm(g.mean_benefit_pct_of_line, intervals.get("mean_benefit_pct_of_line"), ".1f", " %")
+        rows.append([esc(g.title), esc(", ".join(g.schemes_in_force) or "none"),
+                     _pm(g.group_persons, intervals.get("group_persons"), ",.0f"),
+                     f"{_pm(g.reached_pct, intervals.get('reached_pct'), '.1f', ' %')}<br><small>{esc(sex)}</small>", mean,
                      f"{below}<br><small>{esc(below_sex)}</small>", gap, f"<b>{esc(g.verdict)}</b>: {esc(g.why)}"])
         classes.append(g.verdict)
     headers = ["Guarantee", "Schemes in force", "Persons in group", "Reached", "Mean benefit of recipients "
@@ -88,10 +104,12 @@ def _r202_breakdowns(guarantees):
             row = [esc(District[label].value if name == "district" else label.replace("_", " ").capitalize())]
             for g in guarantees:
                 cell = g.breakdowns.get(name, {}).get(label)
-                row.append("" if cell is None else f"{cell['reached_pct']:.1f} %")
+                found = (cell or {}).get("intervals") or {}
+                row.append("" if cell is None else _pm(cell["reached_pct"], found.get("reached_pct"), ".1f", " %"))
                 if g.gap_pkr_per_month is not None:
-                    row += ["", ""] if cell is None else [f"{cell['below_minimum_pct']:.1f} %",
-                                                          f"{cell['gap_pkr_per_month']:,.0f}"]
+                    row += ["", ""] if cell is None else [
+                        _pm(cell["below_minimum_pct"], found.get("below_minimum_pct"), ".1f", " %"),
+                        _pm(cell["gap_pkr_per_month"], found.get("gap_pkr_per_month"), ",.0f")]
             rows.append(row)
         blocks.append(Section(f"By {BREAKDOWN_TITLES[name].lower()}", (table(headers, rows),), level=3))
     return blocks

@@ -190,9 +190,19 @@ def check_r202(context, run):
             result.mean_benefit_pct_of_line = (100 * float((weights * recipients * per_equivalent).sum()) / base / line
                                                if base > 0 else 0.0)
         income = guarantee in INCOME_GUARANTEES and has_consumption
+        benefit = None
+        if income:
+            benefit = (reached[guarantee], 100 * (cash_by_guarantee[guarantee] / equivalents)[h] / line)
         result.intervals = r202_intervals(context, group, reached[guarantee], below if income else None,
-                                          shortfall_person if income else None)
+                                          shortfall_person if income else None,
+                                          by_sex={"female": female, "male": ~female}, benefit=benefit)
         result.breakdowns = _breakdown(breakdowns, weights, group, shares, sums)
+        for name, (labels, codes) in breakdowns.items():     # each cell's 95 % intervals ({} on the full population)
+            for i, label in enumerate(labels):
+                cell = result.breakdowns.get(name, {}).get(label)
+                if cell is not None:
+                    cell["intervals"] = r202_intervals(context, group & (codes == i), reached[guarantee],
+                                                       below if income else None, shortfall_person if income else None)
         result.largest_gap_district = largest_gap_district(result)
         worst = result.largest_gap_district
         if worst and "district" in population.household:

@@ -30,11 +30,16 @@ def test_every_guarantee_has_each_breakdown(guarantees):
         assert set(g.breakdowns["district"]) <= {d.name for d in District} and len(g.breakdowns["district"]) > 1
         assert set(g.breakdowns["area"]) <= {"rural", "urban"}
         assert set(g.breakdowns["quintile"]) <= {f"Q{i}" for i in range(1, 6)}
-        keys = {"persons", "reached_pct"}
+        keys = {"persons", "reached_pct", "intervals"}
         if g.guarantee in INCOME:
             keys |= {"below_minimum_pct", "gap_pct_of_line", "gap_pkr_per_month"}
         for rows in g.breakdowns.values():
             assert all(set(row) == keys for row in rows.values())
+            for row in rows.values():     # a sample: each cell's figures with their 95 % intervals
+                entry = row["intervals"]["reached_pct"]
+                assert entry["low"] <= row["reached_pct"] <= entry["high"]
+                if g.guarantee in INCOME:
+                    assert row["intervals"]["gap_pkr_per_month"]["low"] <= row["gap_pkr_per_month"]
 
 
 @pytest.mark.parametrize("breakdown", BREAKDOWNS)
