@@ -44,24 +44,31 @@ def _welfare(run, cash, equivalents):
 
 
 def run_intervals(tax_benefit_system, run):
-    """{"schemes": {name: {"annual_cost_pkr", "persons"}}, "total_cash_cost_pkr", "poverty_headcount_after_pct"}."""
+    """{"schemes": {name: {"annual_cost_pkr" (cash schemes only), "persons", "coverage_pct", "eligible_units",
+    "receiving_units"}}, "total_cash_cost_pkr", "poverty_headcount_after_pct"}: 95 % intervals."""
     population = run.population
     if not is_sample(population):
         return {}
     w = population.household["household_weight"].astype(numpy.float64)
     scale = 12 / run.n_months
     schemes, cash = {}, numpy.zeros(population.n_households)
+    members = numpy.bincount(population.person_household, minlength=population.n_households).astype(numpy.float64)
+    everyone = float((w * members).sum())
     for name, result in run.schemes.items():
+        persons = _receiving_persons(run, result)
+        counts = {"persons": interval(float((w * persons).sum()), total_half_width(persons, w), floor=0.0),
+                  # coverage: a ratio to the population, estimated on the same sample
+                  "coverage_pct": interval(100 * float((w * persons).sum()) / everyone,
+                                           100 * ratio_half_width(persons, members, w), floor=0.0),
+                  "eligible_units": _units_interval(run, result, result.months_entitled, w),
+                  "receiving_units": _units_interval(run, result, result.months_received, w)}
         if not result.scheme.is_cash:
+            schemes[name] = counts           # in kind: counted, never costed
             continue
         amount = _per_household(run, result)
         cash += amount
-        persons = _receiving_persons(run, result)
         schemes[name] = {"annual_cost_pkr": interval(float((w * amount).sum()) * scale, total_half_width(amount * scale, w),
-                                                     floor=0.0),
-                         "persons": interval(float((w * persons).sum()), total_half_width(persons, w), floor=0.0),
-                         "eligible_units": _units_interval(run, result, result.months_entitled, w),
-                         "receiving_units": _units_interval(run, result, result.months_received, w)}
+                                                     floor=0.0), **counts}
     out = {"households_in_sample": population.n_households, "schemes": schemes,
            "total_cash_cost_pkr": interval(float((w * cash).sum()) * scale, total_half_width(cash * scale, w), floor=0.0)}
     if CONSUMPTION in population.household:
@@ -181,8 +188,13 @@ def run_interval_lines(intervals, report):
         lines.append(f"  poverty headcount after transfers, %: {text(intervals['poverty_headcount_after_pct'])}")
     costs = {row["scheme"]: row["annual_cost_pkr"] or 0.0 for row in report["schemes"]}
     for name, entry in sorted(intervals["schemes"].items(), key=lambda item: -costs.get(item[0], 0.0)):
-        if entry["annual_cost_pkr"]["estimate"] > 0:
+        if "annual_cost_pkr" in entry and entry["annual_cost_pkr"]["estimate"] > 0:
             lines.append(f"  {name:36} cost PKR m {text(entry['annual_cost_pkr'], 1e6)}; persons {text(entry['persons'])}")
+    in_kind = sorted((name, entry) for name, entry in intervals["schemes"].items()
+                     if "annual_cost_pkr" not in entry and entry["persons"]["estimate"] > 0)
+    if in_kind:
+        lines.append("  in kind (persons covered; not costed):")
+        lines.extend(f"  {name:36} persons {text(entry['persons'])}" for name, entry in in_kind)
     return lines
 
 

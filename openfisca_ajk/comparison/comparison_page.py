@@ -64,7 +64,7 @@ def tables(reform):
         ["benefits paid by the contributory fund", money("fund_benefits_change_pkr", t["fund_benefits_change_pkr"]), "", "", ""],
         ["contributions collected by the fund (its revenue)", money("contributions_change_pkr", t["contributions_change_pkr"]), "", "", ""],
         ["fund balance (contributions - its benefits)", money("fund_balance_change_pkr", t["fund_balance_change_pkr"]), "", "", ""],
-        ["all cash benefits", money("benefits_change_pkr", t["benefits_change_pkr"]), "", "", ""],
+        ["all cash benefits (public budgets and the fund)", money("benefits_change_pkr", t["benefits_change_pkr"]), "", "", ""],
     ], 1)]
     by_scheme = at.get("schemes", {})
 
@@ -97,7 +97,7 @@ def tables(reform):
     out.append(("Poverty, persons", ["figure", "value"], [
         ["persons lifted out of poverty", _estimate(p["persons_lifted_out"], intervals.get("persons_lifted_out"))],
         ["persons pushed into poverty", _estimate(p["persons_pushed_in"], intervals.get("persons_pushed_in"))],
-        ["cost per person lifted out, PKR a year",
+        ["budget cost per person lifted out (net of those pushed in), PKR a year",
          "not estimable from this sample" if per_person and not per_person.get("estimable", True)
          else _estimate(p["cost_per_person_lifted_pkr"], per_person)]], 1))
     i = reform["inequality"]

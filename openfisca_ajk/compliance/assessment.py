@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from openfisca_ajk.compliance.c102 import assess_c102
 from openfisca_ajk.compliance.context import DEFAULT_DATE, DEFAULT_SEED, DEFAULT_SIZE, build_context
 from openfisca_ajk.compliance.r202 import check_r202
-from openfisca_ajk.contributory import with_contribution_record, without_record
+from openfisca_ajk.contributory import scheme_start, with_contribution_record, without_record
+from openfisca_ajk.contributory.record import years_after_start_label
 from openfisca_ajk.compliance.compliance_page import render_html
 from openfisca_ajk.engine.run import run_population
 from openfisca_ajk.precision_reports import interval_suffix, rounded_value
@@ -27,10 +28,16 @@ class ComplianceReport:
     c102: object
     r202: list
     notes: list
+    c102_basis: str = ""     # "the design at maturity" when a contributory scheme is assessed
+    r202_basis: str = ""     # "the scheme 2.4 years after its start", as main runs the month
 
     @property
     def summary(self):
-        return f"{self.c102.summary} {r202_summary(self.r202)}"
+        c102 = f"C102, {self.c102_basis}: {self.c102.summary}" if self.c102_basis else self.c102.summary
+        r202 = r202_summary(self.r202)
+        if self.r202_basis:
+            r202 = f"R202 ({self.r202_basis}){r202[len('R202'):]}"
+        return f"{c102} {r202}"
 
     def as_dict(self):
         return {"summary": self.summary, "reform": self.reform or "today's law", "date": self.date,
@@ -120,7 +127,13 @@ def compliance_report(reform=None, date=DEFAULT_DATE, size=DEFAULT_SIZE, seed=DE
                        "records_households": context.population.n_households,
                        "persons": float(context.weights.sum()), "year": context.population.year,
                        "size": size, "seed": seed}
-    return ComplianceReport(context.reform, str(context.month), population_info, c102, r202, notes)
+    start = scheme_start(context.system)
+    c102_basis = r202_basis = ""
+    if start is not None and not given_record:
+        c102_basis = "the design at maturity"
+        r202_basis = (f"the scheme {years_after_start_label(record)}, as main runs {context.month}" if record is not None
+                      else f"{context.month}, before the scheme's start on {start}")
+    return ComplianceReport(context.reform, str(context.month), population_info, c102, r202, notes, c102_basis, r202_basis)
 
 
 def write_compliance_report(report, output, stem="compliance"):

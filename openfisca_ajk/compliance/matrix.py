@@ -95,10 +95,9 @@ def _row_intervals(scheme_entry, insured_share, population_total):
     out = {}
     if scheme_entry:
         out["recipients_persons"] = scheme_entry["persons"]
-        out["annual_cost_pkr"] = scheme_entry["annual_cost_pkr"]
-        persons = scheme_entry["persons"]
-        out["coverage_pct"] = interval(100 * persons["estimate"] / population_total,
-                                       100 * persons["half_width"] / population_total, floor=0.0)
+        if "annual_cost_pkr" in scheme_entry:        # in kind: counted, never costed
+            out["annual_cost_pkr"] = scheme_entry["annual_cost_pkr"]
+        out["coverage_pct"] = scheme_entry["coverage_pct"]
     if insured_share:
         out["persons_protected"] = interval(insured_share["estimate"] * population_total,
                                             insured_share["half_width"] * population_total, floor=0.0)

@@ -3,6 +3,7 @@ output set."""
 
 import csv
 import io
+import math
 
 from openfisca_ajk.reports.charts import PALETTE, new_figure, png_bytes, styled
 from openfisca_ajk.reports.labels import law_label, scheme_label
@@ -31,16 +32,31 @@ BUDGET_WORDS = {FEDERAL_BUDGET: "paid from the federal budget (BISP, Pakistan Ba
                 CONTRIBUTORY_FUND: "the draft scheme's fund pays it from its contributions, not part of the AJK budget"}
 
 
-def _budget_share(row):
+def _share_digits(share, relative_half_width, most):
+    """Decimals of a share of a sampled cost: as many as the cost's interval supports (``most`` without one)."""
+    if not share or not relative_half_width:
+        return most
+    return max(0, min(most, -math.floor(math.log10(share * relative_half_width))))
+
+
+def _budget_share(row, relative_half_width=None):
     """% of the AJK budget, or who pays instead ("federal", "fund") for a cash scheme the AJK budget does not pay."""
     if row.get("cost_pct_total_budget") is None and row.get("cash", True) and row.get("budget") in NOT_IN_AJK_BUDGET:
         return NOT_IN_AJK_BUDGET[row["budget"]]
-    return _number(row.get("cost_pct_total_budget"), "12.2f").strip()
+    share = row.get("cost_pct_total_budget")
+    return _number(share, f"12.{_share_digits(share, relative_half_width, 2)}f").strip()
 
 
 def _millions_half_width(entry):
     """An interval's half-width in PKR million, rounded to the interval's step."""
     return format(round(entry["half_width"] / entry["step"]) * entry["step"] / 1e6, ",.1f" if entry["step"] < 1e6 else ",.0f")
+
+
+def _coverage(row, entry):
+    """A scheme's coverage % and its decimals: rounded to its 95 % interval on a sample (two decimals without one)."""
+    if not entry or not entry.get("step"):
+        return row["coverage_pct"], 2
+    return entry["estimate_rounded"], max(0, min(2, -math.floor(math.log10(entry["step"]))))
 
 
 def scheme_table(report) -> str:
@@ -70,17 +86,20 @@ def scheme_table(report) -> str:
         cost = row["annual_cost_pkr"]
         shown_cost = shown(row, "annual_cost_pkr", cost)
         factor = shown_cost / cost if cost else 1.0        # shares of a rounded cost are rounded with it
+        cost_entry = precision.get(row["scheme"], {}).get("annual_cost_pkr")
+        relative = cost_entry["half_width"] / cost if cost and cost_entry and cost_entry.get("step") else None
         persons = shown(row, "beneficiaries_persons", row["beneficiaries_persons"], "persons")
-        coverage = row["coverage_pct"] * (persons / row["beneficiaries_persons"] if row["beneficiaries_persons"] else 1.0)
+        coverage, coverage_digits = _coverage(row, precision.get(row["scheme"], {}).get("coverage_pct"))
         budget_share = _budget_share({**row, "cost_pct_total_budget": None if row.get("cost_pct_total_budget") is None
-                                      else row["cost_pct_total_budget"] * factor})
+                                      else row["cost_pct_total_budget"] * factor}, relative)
+        gdp_share = None if row["cost_pct_gdp"] is None else row["cost_pct_gdp"] * factor
         lines.append(f"{row['scheme']:36} {row['entity']:9} {shown(row, 'eligible_units', row.get('eligible_units', 0)):10,.0f} "
                      f"{shown(row, 'receiving_units', row.get('receiving_units', 0)):10,.0f} {persons:10,.0f} "
                      f"{_number(None if cost is None else shown_cost / 1e6, '14,.1f'):>14} "
                      + (f"{spread(row) if cost is not None else NOT_AVAILABLE:>14} " if precision else "")
                      + f"{budget_share:>12} "
-                     f"{_number(None if row['cost_pct_gdp'] is None else row['cost_pct_gdp'] * factor, '7.3f'):>7} "
-                     f"{coverage:10.2f}")
+                     f"{_number(gdp_share, f'7.{_share_digits(gdp_share, relative, 3)}f'):>7} "
+                     f"{coverage:10.{coverage_digits}f}")
     total = (report.get("intervals") or {}).get("total_cash_cost_pkr")
     if total and total.get("step"):
         lines.append(f"{'total cash cost':36} {'':9} {'':10} {'':10} {'':10} {total['estimate_rounded'] / 1e6:14,.1f} "

@@ -87,3 +87,12 @@ def test_command_lines(tmp_path):
     assert (tmp_path / "c" / "compliance.html").is_file() and (tmp_path / "c" / "compliance.json").is_file()
     assert main(["matrix", "--size", "800", "--output", str(tmp_path / "m"), "--catalogue", ""]) == 0
     assert {p.name for p in (tmp_path / "m").iterdir()} == {"matrix.json", "matrix.md", "matrix.html"}
+
+
+def test_matrix_in_kind_rows_are_counted_with_intervals_never_costed(matrix):
+    card = next(r for r in matrix["rows"] if r["scheme"] == "sehat_card")
+    assert card["annual_cost_pkr"] is None and "annual_cost_pkr" not in card["intervals"]
+    recipients = card["intervals"]["recipients_persons"]
+    assert recipients["low"] < card["recipients_persons"] < recipients["high"]
+    # every person holds the card: a ratio to the population on the same sample is exact, whatever the sample
+    assert card["coverage_pct"] == pytest.approx(100.0) and card["intervals"]["coverage_pct"]["half_width"] == pytest.approx(0.0, abs=1e-9)

@@ -37,6 +37,13 @@ def test_main_shows_the_fund_and_intervals(tmp_path):
     quoted = next(line for line in out.splitlines() if line.strip().startswith("ajk_civil_pension ") and "cost PKR m" in line)
     cost = re.search(r"cost PKR m ([\d,]+) \(", quoted).group(1).replace(",", "")
     assert float(row.split()[5].replace(",", "")) == float(cost)
+    # in-kind schemes: never costed, but their counts are sample estimates too, rounded and quoted with intervals
+    card = next(line for line in out.splitlines() if line.startswith("sehat_card "))
+    assert card.split()[5:9] == ["n/a"] * 4, card
+    persons = float(card.split()[4].replace(",", ""))
+    card_quoted = next(line for line in out.splitlines() if line.strip().startswith("sehat_card ") and "persons" in line)
+    low, high = (float(v.replace(",", "")) for v in re.search(r"interval ([\d,]+) to ([\d,]+)", card_quoted).groups())
+    assert low < persons < high and persons % 1000 == 0, (card, card_quoted)
     text_file = next(tmp_path.rglob("main.txt")).read_text(encoding="utf-8")
     assert "Fiscal table" in text_file and "Sampling precision" in text_file   # the file says what was printed
 
@@ -47,5 +54,8 @@ def test_compliance_shows_intervals_and_the_scheme_after_its_start():
     assert coverage and all("95 % interval" in check.why for check in coverage if check.verdict in ("meets", "fails"))
     assert all("95 % interval" in g.why for g in report.r202 if g.verdict == "gap")
     assert any("2.4 years after its start" in note for note in report.notes)
+    # the summary says which story each verdict tells: C102 judges the design at maturity, R202 the month as main runs it
+    assert report.summary.startswith("C102, the design at maturity: Meets Parts II, III, IV, V, VI, VII, VIII, IX, X")
+    assert "R202 (the scheme 2.4 years after its start, as main runs 2029-06) gaps: children:" in report.summary
     # R202 reach is measured as main runs the month (registration 38 % in 2029), not at maturity
     assert any("as main runs it" in note and "38% of the insured persons are registered" in note for note in report.notes)
