@@ -57,20 +57,20 @@ def band_profile(values_by_band, default=0.0):
     return profile
 
 
-def insured_base(tax_benefit_system, population, year):
-    """(insured rate [sex, age], average insurable wage [sex, age]) from January of ``year``.
-
-    Smoothed over five-year age bands (the sample is small); the rate is insured persons over all
-    persons of the cell in the synthetic population.
-    """
+def insured_cells(tax_benefit_system, population, year):
+    """What the insured base is made of, person by person, in January of ``year``: (band of each person, insured
+    (0/1), insurable wage, band of each [sex, age] cell)."""
     month = f"{int(year)}-01"
     run = run_population(tax_benefit_system, population, month, schemes=(), extras=("ss_insured", "ss_insurable_wage"))
-    insured = run.extras["ss_insured"]      # one month: 1 where insured, 0 elsewhere
-    wage = run.extras["ss_insurable_wage"]
-    weight = population.person_weight()
     cells = person_cells(population)
     bands = numpy.arange(2 * (MAX_AGE + 1)) % (MAX_AGE + 1) // AGE_BAND + (numpy.arange(2 * (MAX_AGE + 1)) // (MAX_AGE + 1)) * 100
-    band_of_person = bands[cells]
+    return bands[cells], run.extras["ss_insured"], run.extras["ss_insurable_wage"], bands
+
+
+def base_from_cells(cells, weight):
+    """(insured rate [sex, age], average insurable wage [sex, age]) of ``insured_cells`` under person weights
+    ``weight`` (the population's, or a jackknife replicate's)."""
+    band_of_person, insured, wage, bands = cells
     size = int(bands.max()) + 1
     persons = numpy.bincount(band_of_person, weights=weight, minlength=size)
     insured_w = numpy.bincount(band_of_person, weights=weight * insured, minlength=size)
@@ -78,6 +78,15 @@ def insured_base(tax_benefit_system, population, year):
     rate = numpy.divide(insured_w, persons, out=numpy.zeros(size), where=persons > 0)[bands].reshape(2, -1)
     average = numpy.divide(wages, insured_w, out=numpy.zeros(size), where=insured_w > 0)[bands].reshape(2, -1)
     return rate, average
+
+
+def insured_base(tax_benefit_system, population, year):
+    """(insured rate [sex, age], average insurable wage [sex, age]) from January of ``year``.
+
+    Smoothed over five-year age bands (the sample is small); the rate is insured persons over all
+    persons of the cell in the synthetic population.
+    """
+    return base_from_cells(insured_cells(tax_benefit_system, population, year), population.person_weight())
 
 
 def build_inputs(tax_benefit_system, population, first, horizon, scenario="central", overrides=None):

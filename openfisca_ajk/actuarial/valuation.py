@@ -9,6 +9,7 @@ from openfisca_ajk.actuarial.indicators import general_average_premium
 from openfisca_ajk.actuarial.inputs import build_inputs
 from openfisca_ajk.actuarial.model import project
 from openfisca_ajk.actuarial.population_check import YEARS_CHECKED, population_check
+from openfisca_ajk.actuarial.sampling import sampling_intervals
 from openfisca_ajk.default_size import DEFAULT_SIZE
 from openfisca_ajk.projection.executors import run_tasks
 from openfisca_ajk.projection.grid import base_population
@@ -62,15 +63,17 @@ def valuation_task(task):
                          f"{task.base_year + SEARCH_YEARS}; nothing to value")
     population = base_population(first, task.seed, task.size)
     inputs, result, indicators = value_system(system, population, first, task.horizon, task.scenario, dict(task.overrides))
-    check = []
+    check, sampling = [], {}
     if task.variant == "central" and task.check_years > 0:
         check = population_check(system, baseline_system(), inputs, result, task.seed, task.size, task.check_years)
+    if task.variant == "central":
+        sampling = sampling_intervals(system, population, first, inputs, indicators, result.series, indicators_of)
     return {"law": task.law, "variant": task.variant, "overrides": dict(task.overrides), "scenario": task.scenario,
             "first_year": int(first), "years": [int(y) for y in result.years],
             "series": {k: numpy.asarray(v).tolist() for k, v in result.series.items()},
             "indicators": indicators, "design": inputs.design.summary(0), "notes": inputs.notes,
             "interest": inputs.interest.tolist(), "compliance": inputs.compliance.tolist(),
-            "wage_index": inputs.wage_index.tolist(), "population_check": check,
+            "wage_index": inputs.wage_index.tolist(), "population_check": check, "sampling": sampling,
             "density": inputs.density}
 
 

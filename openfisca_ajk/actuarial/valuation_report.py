@@ -6,6 +6,7 @@ import math
 from pathlib import Path
 
 from openfisca_ajk.actuarial.charts import cost_rate_png, reserve_png, sensitivity_png, variant_label
+from openfisca_ajk.precision import rounded, step_of, text
 from openfisca_ajk.reports import Chart, Paragraph, Section, Table, md_table, render_report
 from openfisca_ajk.reports.labels import law_label
 from openfisca_ajk.tools.files import atomic_write, atomic_write_json
@@ -74,6 +75,23 @@ def _millions(value):
     return "-" if _missing(value) else f"{value / 1e6:,.1f}"
 
 
+def _sampled(value, half, scale=1.0, digits=0):
+    """``value`` / ``scale`` with ``digits`` decimals, or fewer: rounded to its 95 % interval on a sample."""
+    if _missing(value):
+        return "-"
+    step = None if _missing(half) else step_of(half)
+    if step is None:
+        return f"{value / scale:,.{digits}f}"
+    shown = max(0, min(digits, -int(math.floor(math.log10(step / scale)))))
+    return f"{rounded(value, half) / scale:,.{shown}f}"
+
+
+def _half(r, key, i):
+    """The 95 % half-width of series ``key`` in year ``i`` of a run (None off a sample)."""
+    values = ((r.get("sampling") or {}).get("series_half_width") or {}).get(key)
+    return None if values is None else values[i]
+
+
 def _design_value(value, how):
     if _missing(value):
         return "-"
@@ -102,8 +120,31 @@ def _change(overrides):
     return ", ".join(words) or "-"
 
 
-def _exhausted(indicators):
-    return indicators["reserve_exhausted_in"] or "not within the horizon"
+def exhausted_text(indicators, entry=None):
+    """The year the reserve runs out, with its 95 % interval when the sample moves it."""
+    return _year(indicators["reserve_exhausted_in"], entry, "not within the horizon")
+
+
+def _year(value, entry, never):
+    if value is None:
+        return never if not entry or entry.get("low") is None else f"{never} (95 % interval from {entry['low']})"
+    if not entry or (not entry.get("open") and entry["low"] == entry["high"]):
+        return str(value)
+    high = "after the horizon" if entry.get("open") else entry["high"]
+    return f"{value} (95 % interval {entry['low']} to {high})"
+
+
+def rate_text(value, entry, digits=2, compact=False):
+    """A rate in %, rounded to its 95 % interval on a sample ("9.5 % (95 % interval 9.1 % to 9.9 %)", or
+    "9.5 +- 0.4 %" when ``compact``)."""
+    if _missing(value) or not entry or not entry.get("step"):
+        return _pct(value, digits)
+    if not compact:
+        return text(entry, 0.01, " %")
+    shown = text({**entry, "step": entry["step"]}, 0.01)       # the estimate alone, rounded to the interval
+    half_digits = max(0, -int(math.floor(math.log10(entry["step"] / 0.01))))
+    half = round(entry["half_width"] / entry["step"]) * entry["step"] / 0.01
+    return f"{shown.split(' (')[0]} +- {half:.{half_digits}f} %"
 
 
 def _pick(result, step=TABLE_STEP):
@@ -115,15 +156,17 @@ def summary(results):
     """One plain sentence a law: when the branches start, what they cost over time, when the reserve runs out."""
     sentences = []
     for r in (r for r in results if r["variant"] == "central"):
-        indicators, series = r["indicators"], r["series"]
+        indicators, series, sampling = r["indicators"], r["series"], r.get("sampling") or {}
         gaps = indicators["general_average_premium"]
         longest = max(gaps, key=int) if gaps else None
-        gap = f"; the contribution rate that would balance the scheme over {longest} years (general average premium) is {_pct(gaps[longest], 1)}" if longest else ""
+        gap = (f"; the contribution rate that would balance the scheme over {longest} years (general average premium) "
+               f"is {rate_text(gaps[longest], sampling.get('general_average_premium', {}).get(longest), 1)}") if longest else ""
         sentences.append(
             f"{law_label(r['law'])}: the old-age, invalidity and survivors' branches start in {r['first_year']} with a "
             f"contribution rate of {_pct(indicators['contribution_rate_first_year'], 1)} of insurable earnings; "
-            f"their yearly cost reaches {_pct(series['payg_cost_rate'][-1], 1)} of insurable earnings in {r['years'][-1]}"
-            f"{gap}; the reserve is exhausted in {_exhausted(indicators)}.")
+            f"their yearly cost reaches {rate_text(series['payg_cost_rate'][-1], sampling.get('payg_cost_rate_last_year'), 1)} "
+            f"of insurable earnings in {r['years'][-1]}"
+            f"{gap}; the reserve is exhausted in {exhausted_text(indicators, sampling.get('reserve_exhausted_in'))}.")
     return " ".join(sentences)
 
 
@@ -139,9 +182,11 @@ def sections(results, pngs=None):
         ("law", "contribution rate", *[f"general average premium, {p} years" for p in periods], "first deficit",
          "reserve exhausted"),
         tuple((law_label(r["law"]), _pct(r["indicators"]["contribution_rate_first_year"]),
-               *[_pct(r["indicators"]["general_average_premium"].get(p)) for p in periods],
-               str(r["indicators"]["first_deficit_year"] or "none"), str(_exhausted(r["indicators"])))
-              for r in central), numeric_from=1), *charts)),
+               *[rate_text(r["indicators"]["general_average_premium"].get(p),
+                       (r.get("sampling") or {}).get("general_average_premium", {}).get(p), compact=True) for p in periods],
+               _year(r["indicators"]["first_deficit_year"], (r.get("sampling") or {}).get("first_deficit_year"), "none"),
+               exhausted_text(r["indicators"], (r.get("sampling") or {}).get("reserve_exhausted_in")))
+              for r in central), numeric_from=1), *_sampling_note(central), *charts)),
            Section("2. Design (first year in force)", (Table(
                ("parameter", *laws),
                tuple((words, *[_design_value(r["design"].get(key), how) for r in central]) for key, words, how in DESIGN_ROWS),
@@ -161,15 +206,17 @@ def sections(results, pngs=None):
         out.append(Section(f"4. Demographic projection: {law_label(r['law'])} (persons)", (Table(
             ("year", "population", "insured", "contributors", "deferred members", "old-age pensioners",
              "invalidity pensioners", "survivors' pensioners", "pensioners per contributor"),
-            tuple((str(r["years"][i]), *[_persons(s[key][i]) for key in PERSON_SERIES],
-                   _number(s["system_dependency_ratio"][i], 3)) for i in _pick(r)), numeric_from=1),)))
+            tuple((str(r["years"][i]), *[_sampled(s[key][i], _half(r, key, i)) for key in PERSON_SERIES],
+                   _sampled(s["system_dependency_ratio"][i], _half(r, "system_dependency_ratio", i), digits=3))
+                  for i in _pick(r)), numeric_from=1), *_rounding_note(r))))
         out.append(Section(f"5. Financial projection: {law_label(r['law'])} (amounts in PKR million a year)", (Table(
             ("year", "insurable earnings", "contributions", "old-age", "invalidity", "survivors", "grants",
              "administration", "investment income", "reserve", "cost rate, %", "reserve, years", "replacement rate, %"),
-            tuple((str(r["years"][i]), *[_millions(s[key][i]) for key in MONEY_SERIES],
-                   _number(100 * s["payg_cost_rate"][i], 2), _number(s["reserve_ratio"][i], 2),
-                   _number(None if _missing(s["replacement_rate_new"][i]) else 100 * s["replacement_rate_new"][i], 1))
-                  for i in _pick(r)), numeric_from=1),
+            tuple((str(r["years"][i]), *[_sampled(s[key][i], _half(r, key, i), 1e6, 1) for key in MONEY_SERIES],
+                   _sampled(s["payg_cost_rate"][i], _half(r, "payg_cost_rate", i), 0.01, 2),
+                   _sampled(s["reserve_ratio"][i], _half(r, "reserve_ratio", i), digits=2),
+                   _sampled(s["replacement_rate_new"][i], _half(r, "replacement_rate_new", i), 0.01, 1))
+                  for i in _pick(r)), numeric_from=1), *_rounding_note(r),
             Paragraph("Cost rate: benefits and administration, % of insurable earnings (pay-as-you-go cost rate). "
                       "Reserve: at the start of the year, in years of the year's benefits and administration. "
                       "Replacement rate: average new old-age pension, % of the reference wage of new pensioners.",
@@ -186,8 +233,29 @@ def sections(results, pngs=None):
              "reserve exhausted"),
             tuple((law_label(r["law"]), variant_label(r["variant"]), _change(r["overrides"]),
                    _pct(r["indicators"]["general_average_premium"].get(longest)), _pct(r["series"]["payg_cost_rate"][-1]),
-                   str(_exhausted(r["indicators"]))) for r in results), numeric_from=3), *sensitivity)))
+                   str(exhausted_text(r["indicators"]))) for r in results), numeric_from=3),
+            Paragraph("Every run projects the same sample, so the differences between runs are measured much more "
+                      "closely than each level: the figures keep two decimals to show them; the central run's sampling "
+                      "intervals are in section 1.", muted=True), *sensitivity)))
     return out
+
+
+def _rounding_note(r):
+    if not (r.get("sampling") or {}).get("series_half_width"):
+        return ()
+    return (Paragraph("Each figure is rounded to what its 95 % sampling interval supports (the half-widths, year by "
+                      "year, are in valuation.json, sampling.series_half_width).", muted=True),)
+
+
+def _sampling_note(central):
+    """The paragraph saying where the indicators' intervals come from (none when no run is on a sample)."""
+    samples = sorted({r["sampling"]["households_in_sample"] for r in central if r.get("sampling")})
+    if not samples:
+        return ()
+    return (Paragraph(f"Sampling precision: the insured rates and insurable wages by sex and age come from a sample of "
+                      f"{', '.join(f'{n:,}' for n in samples)} households; the +- and the intervals are 95 % intervals "
+                      "from the delete-a-group jackknife (30 replicates of that base, each projected again). They "
+                      "measure the sample only; the risk of the assumptions is in section 6.", muted=True),)
 
 
 def _with_interval(entry, scale=1.0, persons=False):
@@ -203,12 +271,19 @@ def _with_interval(entry, scale=1.0, persons=False):
 
 def _check_section(r):
     rows = []
-    for row in r["population_check"]:
+    for i, row in enumerate(r["population_check"]):
         valuation, level, found = row["valuation"], row["valuation_at_population_wages"], row["population"]
-        rows.append((str(row["year"]), _persons(valuation["contributors"]), _with_interval(found["contributors"], persons=True),
-                     _millions(valuation["contributions"]), _millions(level["contributions"]),
-                     _with_interval(found["contributions"], 1e6), _millions(valuation["benefits"]),
-                     _millions(level["benefits"]), _with_interval(found["benefits"], 1e6)))
+        deflator = row["wage_deflator"]
+
+        def at_wages(key):
+            half = _half(r, key, i)
+            return _sampled(level[key], None if half is None else half / deflator, 1e6, 1)
+        rows.append((str(row["year"]), _sampled(valuation["contributors"], _half(r, "contributors", i)),
+                     _with_interval(found["contributors"], persons=True),
+                     _sampled(valuation["contributions"], _half(r, "contributions", i), 1e6, 1), at_wages("contributions"),
+                     _with_interval(found["contributions"], 1e6),
+                     _sampled(valuation["benefits"], _half(r, "benefits", i), 1e6, 1), at_wages("benefits"),
+                     _with_interval(found["benefits"], 1e6)))
     return Section(f"7. The first years beside the population runs: {law_label(r['law'])}", (Table(
         ("year", "contributors, valuation", "paying persons, population run (95 % interval)",
          "contributions, valuation (PKR m)", "at the population's wages", "population run (PKR m, 95 % interval)",

@@ -8,6 +8,7 @@ import time
 
 from openfisca_ajk.actuarial import valuation_grid, write_report
 from openfisca_ajk.actuarial.valuation import DEFAULT_BASE_YEAR, DEFAULT_SEED
+from openfisca_ajk.actuarial.valuation_report import exhausted_text, rate_text
 from openfisca_ajk.commands import arguments as checked
 from openfisca_ajk.projection import BACKENDS
 
@@ -23,12 +24,14 @@ def run(arguments):
     files = write_report(results, arguments.output)
     for result in results:
         if result["variant"] == "central":
-            indicators = result["indicators"]
-            gaps = ", ".join(f"{p} y {100 * v:.2f} %" for p, v in indicators["general_average_premium"].items())
+            indicators, sampling = result["indicators"], result.get("sampling") or {}
+            gaps = ", ".join(f"{p} y {rate_text(v, sampling.get('general_average_premium', {}).get(p), compact=True)}"
+                             for p, v in indicators["general_average_premium"].items())
             print(f"{result['law']}: from {result['first_year']}, contribution rate "
                   f"{100 * indicators['contribution_rate_first_year']:.2f} %; GAP {gaps}; PAYG in the last year "
-                  f"{100 * result['series']['payg_cost_rate'][-1]:.2f} %; reserve exhausted: "
-                  f"{indicators['reserve_exhausted_in'] or 'not within the horizon'}")
+                  f"{rate_text(result['series']['payg_cost_rate'][-1], sampling.get('payg_cost_rate_last_year'), compact=True)}; "
+                  f"reserve exhausted: {exhausted_text(indicators, sampling.get('reserve_exhausted_in'))}"
+                  + (" (+- : 95 % sampling intervals)" if sampling else ""))
     print(f"{len(results)} valuation run(s) in {time.perf_counter() - started:.1f} s; "
           f"written: {', '.join(str(f) for f in files)}")
     return 0
