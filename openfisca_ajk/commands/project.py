@@ -12,13 +12,14 @@ from pathlib import Path
 from openfisca_ajk.commands import arguments as checked
 from openfisca_ajk.projection import BACKENDS, BASELINE, SCENARIOS, costing_grid, library_reforms
 from openfisca_ajk.projection.charts import cost_comparison_png
-from openfisca_ajk.projection.costing_page import csv_text, render_costing_page
+from openfisca_ajk.projection.costing import HALF_WIDTH
+from openfisca_ajk.projection.costing_page import csv_text, render_costing_page, sampled, share_text
 from openfisca_ajk.projection.grid import DEFAULT_FIRST, DEFAULT_LAST, DEFAULT_SEED
 from openfisca_ajk.tools.files import atomic_write, atomic_write_json
 
 COLUMNS = ("law", "scenario", "year", "scheme", "kind", "budget", "status", "evaluated_year", "indexation", "recipients",
-           "persons_covered", "benefit_cost_pkr", "total_cost_pkr", "ajk_budget_cost_pkr", "pct_gdp", "pct_total_budget",
-           "pct_social_protection_budget")
+           "persons_covered", "benefit_cost_pkr", "total_cost_pkr", HALF_WIDTH, "ajk_budget_cost_pkr", "pct_gdp",
+           "pct_total_budget", "pct_social_protection_budget")
 
 
 def _pct(value):
@@ -26,11 +27,17 @@ def _pct(value):
 
 
 def summary(rows):
-    lines = [f"{'law':28} {'scenario':8} {'year':>4} {'cash cost (bn PKR)':>19} {'% GDP':>7} {'% AJK budget (its part)':>24} {'% SP budget':>12}"]
+    lines = [f"{'law':28} {'scenario':8} {'year':>4} {'cash cost (bn PKR, +- 95 %)':>27} {'% GDP':>7} "
+             f"{'% AJK budget (its part)':>24} {'% SP budget':>12}"]
     for row in rows:
         if row["scheme"] == "TOTAL_CASH":
-            lines.append(f"{row['law']:28} {row['scenario']:8} {row['year']:>4} {row['total_cost_pkr'] / 1e9:>19,.2f} "
-                         f"{row['pct_gdp']:>7.3f} {row['pct_total_budget']:>24.2f} {_pct(row['pct_social_protection_budget']):>12}")
+            cost, half = row["total_cost_pkr"], row.get(HALF_WIDTH)
+            lines.append(f"{row['law']:28} {row['scenario']:8} {row['year']:>4} {sampled(cost, half, 1e9, 2):>27} "
+                         f"{share_text(row['pct_gdp'], cost, half, 3):>7} "
+                         f"{share_text(row['pct_total_budget'], cost, half, 2):>24} {_pct(row['pct_social_protection_budget']):>12}")
+    if any(row.get(HALF_WIDTH) for row in rows):
+        lines.append("+- : 95 % sampling interval of the evaluated year, carried with the projection's factors; "
+                     "the scenarios show the assumptions' risk")
     return "\n".join(lines)
 
 

@@ -18,7 +18,7 @@ evaluated in the reform's years, and each figure is baseline_t + (reform_t - bas
 reform's years_t). A scheme the reform leaves alone keeps today's law's row exactly.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy
 
@@ -26,10 +26,13 @@ from openfisca_ajk.contributory import with_contribution_record
 from openfisca_ajk.denominators import share_pct
 from openfisca_ajk.engine import run_population
 from openfisca_ajk.population.parameters import named_children
+from openfisca_ajk.precision import household_sum, is_sample, total_half_width
 from openfisca_ajk.projection.mortality import MAX_AGE
 
 BAND_WIDTH = 5
 CONTRIBUTIONS = "contributions_insured_persons"
+HALF = "_half_width_pkr"                   # suffix of a 95 % half-width column
+HALF_WIDTH = "total_cost" + HALF
 
 
 @dataclass
@@ -43,6 +46,11 @@ class Evaluation:
     composition: dict       # {scheme: array [2, MAX_AGE + 1] of recipient weight by sex x age}
     contributions: float
     contributor_composition: numpy.ndarray
+    #: 95 % half-widths of the sample estimates (0 when the population is not a sample): each scheme's annual
+    #: cost, the cash total and the contributions
+    cost_half_width: dict = field(default_factory=dict)
+    cash_half_width: float = 0.0
+    contributions_half_width: float = 0.0
 
 
 def person_cells(population):
@@ -63,9 +71,17 @@ def evaluate(tax_benefit_system, population, year, reform_label=""):
     w_household = population.household["household_weight"].astype(numpy.float64)
     w_person = w_household[h]
     months = run.n_months
-    annual, recipients, covered, composition = {}, {}, {}, {}
+    sample = is_sample(population)
+    annual, recipients, covered, composition, half = {}, {}, {}, {}, {}
+    cash = numpy.zeros(population.n_households)
     for name, result in run.schemes.items():
         share = result.months_received.astype(numpy.float64) / months
+        if sample:
+            per_household = (result.amount if result.scheme.entity == "household"
+                             else household_sum(population, result.amount)) * 12 / months
+            half[name] = total_half_width(per_household, w_household)
+            if result.scheme.is_cash:
+                cash += per_household
         if result.scheme.entity == "household":
             annual[name] = float((result.amount * w_household).sum()) * 12 / months
             recipients[name] = float((share * w_household).sum())
@@ -78,7 +94,16 @@ def evaluate(tax_benefit_system, population, year, reform_label=""):
         composition[name] = numpy.bincount(cells, weights=person_share * w_person, minlength=size).reshape(2, -1)
     contributions = float((run.contributions * w_person).sum()) * 12 / months
     contributors = numpy.bincount(cells, weights=run.contributing * w_person, minlength=size).reshape(2, -1)
-    return Evaluation(int(year), annual, recipients, covered, composition, contributions, contributors)
+    cash_half = total_half_width(cash, w_household) if sample else 0.0
+    contributions_half = (total_half_width(household_sum(population, run.contributions) * 12 / months, w_household)
+                          if sample else 0.0)
+    return Evaluation(int(year), annual, recipients, covered, composition, contributions, contributors, half,
+                      cash_half, contributions_half)
+
+
+def _relative(half_width, value):
+    """A half-width as a share of its estimate (0 when the estimate is 0)."""
+    return half_width / value if value else 0.0
 
 
 def demographic_factor(composition, growth):
@@ -155,9 +180,11 @@ def project_costs(tax_benefit_system, law, evaluations, schemes, assumptions, de
             row = _row(law, assumptions.scenario, year, name, scheme, evaluation.year, rule, macro, i,
                        recipients=evaluation.recipients[name] * factor * uptake,
                        persons=evaluation.persons_covered[name] * factor * uptake, benefits=benefits, total=total)
+            # the sample's 95 % half-width of the evaluated cost, carried with the projection's (unsampled) factors
+            row[HALF_WIDTH] = total * _relative(evaluation.cost_half_width.get(name, 0.0), evaluation.annual_cost[name])
             if not scheme.is_cash:     # in kind: never costed (the output is a value ceiling)
                 row.update(benefit_cost_pkr=None, total_cost_pkr=None, pct_gdp=None, pct_total_budget=None,
-                           pct_social_protection_budget=None)
+                           pct_social_protection_budget=None, **{HALF_WIDTH: None})
             elif not scheme.in_ajk_budget:     # federal or the contributory fund: no share of the AJK budget
                 row.update(pct_total_budget=None)
             rows.append(row)
@@ -166,7 +193,11 @@ def project_costs(tax_benefit_system, law, evaluations, schemes, assumptions, de
                 cash["total_cost_pkr"] += total
                 cash["ajk_budget_cost_pkr"] += total if scheme.in_ajk_budget else 0.0
         contributions = evaluation.contributions * employment_growth[i] / employment_growth[k] * macro.wage_index[i] / macro.wage_index[k]
-        rows.append(_total_row(law, assumptions.scenario, year, evaluation.year, cash, contributions, macro, i))
+        total_row = _total_row(law, assumptions.scenario, year, evaluation.year, cash, contributions, macro, i)
+        evaluated_cash = sum(evaluation.annual_cost[entry.name] for entry in schemes if entry.is_cash)
+        total_row[HALF_WIDTH] = cash["total_cost_pkr"] * _relative(evaluation.cash_half_width, evaluated_cash)
+        total_row[CONTRIBUTIONS + HALF] = contributions * _relative(evaluation.contributions_half_width, evaluation.contributions)
+        rows.append(total_row)
     return rows
 
 
@@ -220,6 +251,11 @@ def on_baseline(reform_rows, baseline_same_years, baseline_rows, macro):
             if reform.get(key) is None or same.get(key) is None or base.get(key) is None:
                 continue
             row[key] = base[key] + (reform[key] - same[key])
+        # half-widths: the reform's relative precision (the same sample) on the figure shown
+        for key, half in ((HALF_WIDTH, "total_cost_pkr"), (CONTRIBUTIONS + HALF, CONTRIBUTIONS + "_pkr")):
+            if reform.get(key) is not None and row.get(half) is not None:
+                row[key] = (row[half] * _relative(reform[key], reform[half]) if reform[half]
+                            else base.get(key, 0.0))
         if row.get("total_cost_pkr") is not None:
             i = years.index(row["year"])
             shares = _shares(row["total_cost_pkr"], macro, i)

@@ -1,9 +1,13 @@
 """The costing projection as a self-contained HTML page (the reports' template) and as CSV text."""
 
+import math
+
+from openfisca_ajk.precision import rounded, step_of
+from openfisca_ajk.projection.costing import HALF_WIDTH
 from openfisca_ajk.reports import Chart, Paragraph, Section, Table, render_report
 
 TOTAL = "TOTAL_CASH"
-SUMMARY_HEADER = ("law", "scenario", "year", "cash cost incl. administration (PKR bn)", "% of GDP",
+SUMMARY_HEADER = ("law", "scenario", "year", "cash cost incl. administration (PKR bn, +- 95 %)", "% of GDP",
                   "AJK budget's part, % of AJK budget",
                   "% of social-protection budget")
 
@@ -30,10 +34,34 @@ def _share(value):
     return "n/a" if value is None else f"{value:.1f}"
 
 
+def _digits(value, half_width, scale, most):
+    """Decimals of ``value`` / ``scale`` its 95 % half-width supports (``most`` without one)."""
+    step = step_of(half_width) if half_width else None
+    return most if step is None else max(0, min(most, -math.floor(math.log10(step / scale))))
+
+
+def sampled(value, half_width, scale, most):
+    """``value`` / ``scale`` rounded to its 95 % interval ("12.3 +- 0.8"), or with ``most`` decimals off a sample."""
+    digits = _digits(value, half_width, scale, most)
+    if not half_width or step_of(half_width) is None:
+        return f"{value / scale:,.{most}f}"
+    return f"{rounded(value, half_width) / scale:,.{digits}f} +- {rounded(half_width, half_width) / scale:,.{digits}f}"
+
+
+def share_text(share, value, half_width, most):
+    """A share of a sampled amount with the decimals the amount's interval supports."""
+    if share is None:
+        return "n/a"
+    relative = half_width / value if half_width and value else None
+    return f"{share:.{_digits(share, share * relative if relative else None, 1.0, most)}f}"
+
+
 def total_rows(rows):
     """The cash total of each law, scenario and year, as table rows of the page."""
-    return [(row["law"], row["scenario"], row["year"], f"{row['total_cost_pkr'] / 1e9:,.2f}", f"{row['pct_gdp']:.3f}",
-             f"{row['pct_total_budget']:.2f}", _share(row["pct_social_protection_budget"]))
+    return [(row["law"], row["scenario"], row["year"], sampled(row["total_cost_pkr"], row.get(HALF_WIDTH), 1e9, 2),
+             share_text(row["pct_gdp"], row["total_cost_pkr"], row.get(HALF_WIDTH), 3),
+             share_text(row["pct_total_budget"], row["total_cost_pkr"], row.get(HALF_WIDTH), 2),
+             _share(row["pct_social_protection_budget"]))
             for row in rows if row["scheme"] == TOTAL]
 
 
@@ -42,7 +70,7 @@ def scheme_rows(rows, scenario="central"):
     return [(row["law"], row["year"], row["scheme"], row.get("kind", ""), PAID_FROM.get(row.get("budget"), ""),
              row.get("status", ""),
              f"{row['recipients']:,.0f}" if row.get("recipients") is not None else "",
-             NOT_COSTED if row.get("total_cost_pkr") is None else f"{row['total_cost_pkr'] / 1e6:,.1f}")
+             NOT_COSTED if row.get("total_cost_pkr") is None else sampled(row["total_cost_pkr"], row.get(HALF_WIDTH), 1e6, 1))
             for row in rows if row["scheme"] != TOTAL and row["scenario"] == scenario]
 
 
@@ -55,13 +83,16 @@ def render_costing_page(rows, settings, chart_png=None) -> str:
                        "in-kind benefits are not costed. The share of the AJK budget is that of the part the AJK budget "
                        "pays: federal schemes (BISP, Pakistan Bait-ul-Mal) are paid from the federal budget and the "
                        "draft scheme's benefits by its contributory fund, neither part of the AJK budget; both are in "
-                       "the cash cost and its share of GDP."),)
+                       "the cash cost and its share of GDP. On a sample (scale below 1) each cost is rounded to its 95 % "
+                       "interval and given with its half-width: the sampling error of the evaluated year, carried "
+                       "with the projection's factors (demography, indexation, take-up), which are not sampled; "
+                       "the scenarios show the assumptions' risk."),)
     sections = [Section("Cash cost by law, scenario and year", (Table(SUMMARY_HEADER, tuple(total_rows(rows)), 2),))]
     if chart_png:
         sections.append(Section("Cost as a share of GDP", (Chart("costing_pct_gdp", chart_png),)))
     schemes = scheme_rows(rows)
     if schemes:
         sections.append(Section("By scheme (central scenario)", (Table(
-            ("law", "year", "scheme", "kind", "paid from", "status", "recipients", "cost incl. administration (PKR m)"),
+            ("law", "year", "scheme", "kind", "paid from", "status", "recipients", "cost incl. administration (PKR m, +- 95 %)"),
             tuple(schemes), 6),)))
     return render_report(title, sections, intro=intro)

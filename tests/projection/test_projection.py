@@ -73,3 +73,23 @@ def test_process_pool_equals_serial():
 def same(first, second):
     """Equal results, NaN included (JSON text of both, exact floats)."""
     return json.dumps(first, sort_keys=True, default=float) == json.dumps(second, sort_keys=True, default=float)
+
+
+def test_first_year_intervals_are_main_s(tax_benefit_system, rows):
+    """Each cost carries the sample's 95 % half-width; in the first year it is the one main gives the same run
+    (scaled by the administrative loading), and the projection carries it with its factors."""
+    from openfisca_ajk.precision_reports import run_intervals
+    run = run_population(tax_benefit_system, base_population(FIRST, SEED, SIZE), FIRST)
+    main = run_intervals(tax_benefit_system, run)["schemes"]
+    central = [r for r in rows if r["law"] == "baseline" and r["scenario"] == "central"]
+    kafaalat = next(r for r in central if r["year"] == FIRST and r["scheme"] == "bisp_kafaalat")
+    loading = kafaalat["total_cost_pkr"] / kafaalat["benefit_cost_pkr"]
+    assert kafaalat["total_cost_half_width_pkr"] == pytest.approx(main["bisp_kafaalat"]["annual_cost_pkr"]["half_width"] * loading,
+                                                                  rel=1e-6)
+    later = next(r for r in central if r["year"] == LAST and r["scheme"] == "bisp_kafaalat")
+    assert later["total_cost_half_width_pkr"] / later["total_cost_pkr"] == pytest.approx(
+        kafaalat["total_cost_half_width_pkr"] / kafaalat["total_cost_pkr"], rel=1e-6)
+    totals = [r for r in central if r["scheme"] == "TOTAL_CASH"]
+    assert all(0 < r["total_cost_half_width_pkr"] < 0.5 * r["total_cost_pkr"] for r in totals)
+    card = next(r for r in central if r["scheme"] == "sehat_card")
+    assert card["total_cost_pkr"] is None and card["total_cost_half_width_pkr"] is None    # in kind: never costed
