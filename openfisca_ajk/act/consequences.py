@@ -148,9 +148,11 @@ def _premium_figure(reform, size, seed):
         return None, f"No actuarial valuation: {error}"
     premiums = result["indicators"]["general_average_premium"]
     horizon = max(premiums, key=int)
+    sampled = ((result.get("sampling") or {}).get("general_average_premium") or {}).get(horizon)
     return Figure(GAP, f"General average premium of the old-age, invalidity and survivors' branches over "
                        f"{horizon} years (actuarial valuation from {result['first_year']}, central scenario)",
-                  float(premiums[horizon]), "share of insurable wages"), None
+                  float(premiums[horizon]), "share of insurable wages",
+                  sampled["low"] if sampled else None, sampled["high"] if sampled else None), None
 
 
 def assess(reform, date, population=None, size=0.01, seed=1, baseline=None, valuation=True):
@@ -233,10 +235,12 @@ class Beneficiary:
     benefit: float
     rate: float
     variable: str
+    wage_interval: dict | None = None   # 95 % interval of the reference wage (a sample estimate)
 
 
-def beneficiaries(check_ids, checks):
-    """The standard beneficiary of each replacement check: wage, benefit and rate at RW65."""
+def beneficiaries(check_ids, checks, wages=None):
+    """The standard beneficiary of each replacement check: wage, benefit and rate at RW65 (``wages``: the
+    ``ReferenceWages`` whose intervals the wage carries)."""
     found = []
     for check_id in check_ids:
         check = checks[check_id]
@@ -247,7 +251,11 @@ def beneficiaries(check_ids, checks):
         at = definitions[best]["at_rw65"]
         variable = next((s.output for s in load_schemes() if check.id.split(".")[0] in s.c102_parts
                          and s.kind == "social_insurance"), "")
-        found.append(Beneficiary(check_id.split(".")[0], at["case"], at["wage"], at["benefit"], at["rate"], variable))
+        interval = None
+        if wages is not None and best in wages.rw65_values:
+            interval = (wages.intervals or {}).get(wages.rw65_keys[list(wages.rw65_values).index(best)])
+        found.append(Beneficiary(check_id.split(".")[0], at["case"], at["wage"], at["benefit"], at["rate"], variable,
+                                 interval))
     return found
 
 
@@ -292,5 +300,6 @@ def clause_consequences(clause, assessment):
         check_ids += related_check_ids(path, checks)
         figure_keys += related_figure_keys(path, assessment.figures)
     check_ids = list(dict.fromkeys(check_ids))
-    return ClauseConsequence(check_ids, beneficiaries(check_ids, checks), list(dict.fromkeys(figure_keys)),
+    return ClauseConsequence(check_ids, beneficiaries(check_ids, checks, getattr(assessment.c102, "wages", None)),
+                             list(dict.fromkeys(figure_keys)),
                              list(clause.parameters))

@@ -8,12 +8,14 @@ no script, no external file) and links every parameter and variable to the catal
 """
 
 import html
+import math
 from dataclasses import dataclass, field
 
 from openfisca_ajk.act.consequences import clause_consequences, shortfall
 import re
 
 from openfisca_ajk.act.document import CLAUSE_START, COMMENCEMENT, REFERENCE
+from openfisca_ajk.precision import step_of
 from openfisca_ajk.reports import render_page
 
 PERCENT = 100
@@ -100,17 +102,45 @@ def money(value):
     return f"Rs {value:,.0f}"
 
 
+def rounded_money(value, step):
+    """``money`` of ``value`` rounded to ``step``, with the decimals the step supports."""
+    value = round(value / step) * step
+    for size, suffix in ((BILLION, " bn"), (MILLION, " m"), (1.0, "")):
+        if abs(value) >= size or size == 1.0:
+            digits = max(0, -math.floor(math.log10(step / size)))
+            return f"Rs {value / size:,.{digits}f}{suffix}"
+
+
+def _step(low, high):
+    """The rounding step a 95 % interval supports (None without one)."""
+    return None if low is None or high is None else step_of((high - low) / 2)
+
+
 def figure_text(figure):
     if figure is None:
         return "not computed"
+    step = _step(figure.low, figure.high)
     if figure.unit == "share of insurable wages":
-        return f"{figure.value * PERCENT:.2f} % of insurable wages (a projection, not a sample interval)"
+        if step is None:
+            return f"{figure.value * PERCENT:.2f} % of insurable wages (a projection)"
+        digits = max(0, -math.floor(math.log10(step * PERCENT)))
+        shown = [f"{rounded(v, step) * PERCENT:.{digits}f} %" for v in (figure.value, figure.low, figure.high)]
+        return (f"{shown[0]} of insurable wages (95 % interval {shown[1]} to {shown[2]}, the sampling of the insured "
+                "base; the assumptions' risk is in the valuation's sensitivity runs)")
     if figure.value == 0:
         return "no case in the synthetic population in the month (not estimated)"
-    show = money if figure.unit.startswith("PKR") else (lambda v: f"{v:,.0f}")
-    unit = " a year" if figure.unit.startswith("PKR") else f" {figure.unit}"
-    interval = f" (95 %: {show(figure.low)} to {show(figure.high)})" if figure.low is not None else ""
-    return f"{show(figure.value)}{unit}{interval}"
+    money_unit = figure.unit.startswith("PKR")
+    unit = " a year" if money_unit else f" {figure.unit}"
+    if step is None:
+        return f"{money(figure.value) if money_unit else f'{figure.value:,.0f}'}{unit}"
+
+    def show(value):
+        return rounded_money(value, step) if money_unit else f"{rounded(value, step):,.0f}"
+    return f"{show(figure.value)}{unit} (95 % interval {show(figure.low)} to {show(figure.high)})"
+
+
+def rounded(value, step):
+    return round(value / step) * step
 
 
 def grouped_checks(check_ids, checks):
@@ -131,7 +161,17 @@ def grouped_text(articles, label, members):
 
 
 def beneficiary_text(item):
-    return (f"Part {item.part}, {item.case}: {money(item.benefit)} a month on a wage of {money(item.wage)}, "
+    """The standard beneficiary at the reference wage: on a sample the wage is an estimate, so the wage and the
+    benefit it gives are rounded to the wage's 95 % interval (the replacement rate is the law's at that wage)."""
+    entry = item.wage_interval
+    step = _step(entry.get("low"), entry.get("high")) if entry else None
+    if step is None:
+        return (f"Part {item.part}, {item.case}: {money(item.benefit)} a month on a wage of {money(item.wage)}, "
+                f"replacement rate {item.rate * PERCENT:.1f} %")
+    benefit_step = step_of(item.benefit * (entry["high"] - entry["low"]) / 2 / item.wage) if item.wage and item.benefit else None
+    benefit = rounded_money(item.benefit, benefit_step) if benefit_step else money(item.benefit)
+    return (f"Part {item.part}, {item.case}: {benefit} a month on a wage of {rounded_money(item.wage, step)} (the "
+            f"reference wage, 95 % interval {rounded_money(entry['low'], step)} to {rounded_money(entry['high'], step)}), "
             f"replacement rate {item.rate * PERCENT:.1f} %")
 
 
