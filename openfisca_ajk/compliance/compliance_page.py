@@ -121,6 +121,17 @@ BREAKDOWN_NOTE = ("Reached: % of the guarantee's group (all residents for health
                   "(Q1 poorest).")
 
 
+def population_sentence(population):
+    """The population the report ran on, in words."""
+    size = population.get("size")
+    scale = (f"size {size:g}" if isinstance(size, (int, float)) and size <= 1
+             else f"{size:,.0f} persons requested" if size else "")
+    return (f"Population: {population.get('source', 'synthetic')}, {population.get('records_persons', 0):,} person "
+            f"records in {population.get('records_households', 0):,} households ({scale}; seed "
+            f"{population.get('seed')}), weighted to {population.get('persons', 0):,.0f} persons in "
+            f"{population.get('year')}.").replace(" (; ", " (")
+
+
 def render_html(report):
     c102 = report.c102
     title = f"C102 and R202 compliance: {report.reform or 'today’s law'}, {report.date}"
@@ -148,7 +159,7 @@ def render_html(report):
     r202 = [_r202(report.r202)] + ([Paragraph(BREAKDOWN_NOTE, muted=True)] if breakdowns else [])
     sections.append(Section("R202 social protection floor", tuple(r202)))
     sections += breakdowns
-    notes = [*report.notes, f"Population: {report.population}"]
+    notes = [*report.notes, population_sentence(report.population)]
     sections.append(Section("Notes", (Items(tuple(notes)), Paragraph(
         "Verdicts: meets, fails, not_applicable, cannot_determine. Checks marked 'to verify in the text' need the "
         "wording of the law and do not decide a Part. Thresholds: parameters/ilo/ (C102 and higher standards) and "

@@ -96,3 +96,11 @@ def test_matrix_in_kind_rows_are_counted_with_intervals_never_costed(matrix):
     assert recipients["low"] < card["recipients_persons"] < recipients["high"]
     # every person holds the card: a ratio to the population on the same sample is exact, whatever the sample
     assert card["coverage_pct"] == pytest.approx(100.0) and card["intervals"]["coverage_pct"]["half_width"] == pytest.approx(0.0, abs=1e-9)
+
+
+def test_the_page_names_its_population_in_words():
+    from openfisca_ajk.compliance.compliance_page import population_sentence
+    sentence = population_sentence({"source": "synthetic", "records_persons": 53835, "records_households": 8419,
+                                    "persons": 5383500.0, "year": 2029, "size": 0.01, "seed": 1})
+    assert sentence == ("Population: synthetic, 53,835 person records in 8,419 households (size 0.01; seed 1), "
+                        "weighted to 5,383,500 persons in 2029.")
