@@ -12,13 +12,13 @@ from pathlib import Path
 from openfisca_ajk.commands import arguments as checked
 from openfisca_ajk.projection import BACKENDS, BASELINE, SCENARIOS, costing_grid, library_reforms
 from openfisca_ajk.projection.charts import cost_comparison_png
-from openfisca_ajk.projection.costing import HALF_WIDTH
+from openfisca_ajk.projection.costing import HALF_WIDTH, RECIPIENTS_HALF_WIDTH
 from openfisca_ajk.projection.costing_page import csv_text, render_costing_page, sampled, share_text
 from openfisca_ajk.projection.grid import DEFAULT_FIRST, DEFAULT_LAST, DEFAULT_SEED
 from openfisca_ajk.tools.files import atomic_write, atomic_write_json
 
 COLUMNS = ("law", "scenario", "year", "scheme", "kind", "budget", "status", "evaluated_year", "indexation", "recipients",
-           "persons_covered", "benefit_cost_pkr", "total_cost_pkr", HALF_WIDTH, "ajk_budget_cost_pkr", "pct_gdp",
+           RECIPIENTS_HALF_WIDTH, "persons_covered", "benefit_cost_pkr", "total_cost_pkr", HALF_WIDTH, "ajk_budget_cost_pkr", "pct_gdp",
            "pct_total_budget", "pct_social_protection_budget")
 
 

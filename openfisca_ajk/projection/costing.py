@@ -33,6 +33,7 @@ BAND_WIDTH = 5
 CONTRIBUTIONS = "contributions_insured_persons"
 HALF = "_half_width_pkr"                   # suffix of a 95 % half-width column
 HALF_WIDTH = "total_cost" + HALF
+RECIPIENTS_HALF_WIDTH = "recipients_half_width"
 
 
 @dataclass
@@ -51,6 +52,7 @@ class Evaluation:
     cost_half_width: dict = field(default_factory=dict)
     cash_half_width: float = 0.0
     contributions_half_width: float = 0.0
+    recipients_half_width: dict = field(default_factory=dict)
 
 
 def person_cells(population):
@@ -72,14 +74,16 @@ def evaluate(tax_benefit_system, population, year, reform_label=""):
     w_person = w_household[h]
     months = run.n_months
     sample = is_sample(population)
-    annual, recipients, covered, composition, half = {}, {}, {}, {}, {}
+    annual, recipients, covered, composition, half, recipients_half = {}, {}, {}, {}, {}, {}
     cash = numpy.zeros(population.n_households)
     for name, result in run.schemes.items():
         share = result.months_received.astype(numpy.float64) / months
         if sample:
-            per_household = (result.amount if result.scheme.entity == "household"
-                             else household_sum(population, result.amount)) * 12 / months
+            household_scheme = result.scheme.entity == "household"
+            per_household = (result.amount if household_scheme else household_sum(population, result.amount)) * 12 / months
             half[name] = total_half_width(per_household, w_household)
+            recipients_half[name] = total_half_width(share if household_scheme else household_sum(population, share),
+                                                     w_household)
             if result.scheme.is_cash:
                 cash += per_household
         if result.scheme.entity == "household":
@@ -98,7 +102,7 @@ def evaluate(tax_benefit_system, population, year, reform_label=""):
     contributions_half = (total_half_width(household_sum(population, run.contributions) * 12 / months, w_household)
                           if sample else 0.0)
     return Evaluation(int(year), annual, recipients, covered, composition, contributions, contributors, half,
-                      cash_half, contributions_half)
+                      cash_half, contributions_half, recipients_half)
 
 
 def _relative(half_width, value):
@@ -182,6 +186,8 @@ def project_costs(tax_benefit_system, law, evaluations, schemes, assumptions, de
                        persons=evaluation.persons_covered[name] * factor * uptake, benefits=benefits, total=total)
             # the sample's 95 % half-width of the evaluated cost, carried with the projection's (unsampled) factors
             row[HALF_WIDTH] = total * _relative(evaluation.cost_half_width.get(name, 0.0), evaluation.annual_cost[name])
+            row[RECIPIENTS_HALF_WIDTH] = row["recipients"] * _relative(evaluation.recipients_half_width.get(name, 0.0),
+                                                                       evaluation.recipients[name])
             if not scheme.is_cash:     # in kind: never costed (the output is a value ceiling)
                 row.update(benefit_cost_pkr=None, total_cost_pkr=None, pct_gdp=None, pct_total_budget=None,
                            pct_social_protection_budget=None, **{HALF_WIDTH: None})
@@ -252,7 +258,8 @@ def on_baseline(reform_rows, baseline_same_years, baseline_rows, macro):
                 continue
             row[key] = base[key] + (reform[key] - same[key])
         # half-widths: the reform's relative precision (the same sample) on the figure shown
-        for key, half in ((HALF_WIDTH, "total_cost_pkr"), (CONTRIBUTIONS + HALF, CONTRIBUTIONS + "_pkr")):
+        for key, half in ((HALF_WIDTH, "total_cost_pkr"), (CONTRIBUTIONS + HALF, CONTRIBUTIONS + "_pkr"),
+                          (RECIPIENTS_HALF_WIDTH, "recipients")):
             if reform.get(key) is not None and row.get(half) is not None:
                 row[key] = (row[half] * _relative(reform[key], reform[half]) if reform[half]
                             else base.get(key, 0.0))

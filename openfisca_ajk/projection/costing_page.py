@@ -3,7 +3,7 @@
 import math
 
 from openfisca_ajk.precision import rounded, step_of
-from openfisca_ajk.projection.costing import HALF_WIDTH
+from openfisca_ajk.projection.costing import HALF_WIDTH, RECIPIENTS_HALF_WIDTH
 from openfisca_ajk.reports import Chart, Paragraph, Section, Table, render_report
 
 TOTAL = "TOTAL_CASH"
@@ -69,7 +69,7 @@ def scheme_rows(rows, scenario="central"):
     """Each scheme's cost in the central scenario, by law and year (PKR million); a scheme in kind is not costed."""
     return [(row["law"], row["year"], row["scheme"], row.get("kind", ""), PAID_FROM.get(row.get("budget"), ""),
              row.get("status", ""),
-             f"{row['recipients']:,.0f}" if row.get("recipients") is not None else "",
+             sampled(row["recipients"], row.get(RECIPIENTS_HALF_WIDTH), 1.0, 0) if row.get("recipients") is not None else "",
              NOT_COSTED if row.get("total_cost_pkr") is None else sampled(row["total_cost_pkr"], row.get(HALF_WIDTH), 1e6, 1))
             for row in rows if row["scheme"] != TOTAL and row["scenario"] == scenario]
 
@@ -93,6 +93,7 @@ def render_costing_page(rows, settings, chart_png=None) -> str:
     schemes = scheme_rows(rows)
     if schemes:
         sections.append(Section("By scheme (central scenario)", (Table(
-            ("law", "year", "scheme", "kind", "paid from", "status", "recipients", "cost incl. administration (PKR m, +- 95 %)"),
+            ("law", "year", "scheme", "kind", "paid from", "status", "recipients (+- 95 %)",
+             "cost incl. administration (PKR m, +- 95 %)"),
             tuple(schemes), 6),)))
     return render_report(title, sections, intro=intro)

@@ -89,6 +89,7 @@ def test_first_year_intervals_are_main_s(tax_benefit_system, rows):
     later = next(r for r in central if r["year"] == LAST and r["scheme"] == "bisp_kafaalat")
     assert later["total_cost_half_width_pkr"] / later["total_cost_pkr"] == pytest.approx(
         kafaalat["total_cost_half_width_pkr"] / kafaalat["total_cost_pkr"], rel=1e-6)
+    assert 0 < kafaalat["recipients_half_width"] < 0.5 * kafaalat["recipients"]     # recipients: a sample count too
     totals = [r for r in central if r["scheme"] == "TOTAL_CASH"]
     assert all(0 < r["total_cost_half_width_pkr"] < 0.5 * r["total_cost_pkr"] for r in totals)
     card = next(r for r in central if r["scheme"] == "sehat_card")
