@@ -150,7 +150,6 @@ def build_report(tax_benefit_system, run):
             "recipient_unit": scheme.entity,
             "cost_pkr": cost, "annual_cost_pkr": annual_cost,
             "cost_basis": "cash paid" if cash else IN_KIND_COST,
-            "in_kind_value_ceiling_annual_pkr": None if cash else annual_value,
             "cost_pct_social_protection_budget": None if not cash else social_protection_share_pct(annual_cost, fiscal, scheme.kind),
             # a share of the AJK budget only for what the AJK budget pays (not federal schemes, not the fund)
             "cost_pct_total_budget": 100 * annual_cost / fiscal["total_budget"][0] if cash and scheme.in_ajk_budget else None,

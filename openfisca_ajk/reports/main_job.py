@@ -14,8 +14,7 @@ from openfisca_ajk.tools.output_sets import MANIFEST, TIMINGS, OutputSet
 SCHEME_COLUMNS = ("scheme", "kind", "status", "entity", "periodicity", "cash", "budget", "eligible_units", "receiving_units",
                   "take_up_pct", "beneficiaries_persons", "beneficiaries_households", "eligible_persons",
                   "eligible_households", "average_monthly_recipients", "annual_cost_pkr",
-                  "cost_pct_social_protection_budget", "cost_pct_total_budget", "cost_pct_gdp", "coverage_pct",
-                  "in_kind_value_ceiling_annual_pkr")
+                  "cost_pct_social_protection_budget", "cost_pct_total_budget", "cost_pct_gdp", "coverage_pct")
 NOT_AVAILABLE = "n/a"
 TIMINGS_KEY = "timings_s"   # wall-clock figures of the report: written apart, to timings.json
 
@@ -160,12 +159,22 @@ def summary_table(report, interval_text=None) -> str:
     return "\n".join(lines)
 
 
+#: 95 % half-widths of a sample run, after the scheme columns: (column, key in report["intervals"]["schemes"])
+HALF_WIDTH_COLUMNS = (("annual_cost_half_width_pkr", "annual_cost_pkr"), ("beneficiaries_persons_half_width", "persons"),
+                      ("coverage_pct_half_width", "coverage_pct"))
+
+
 def to_csv(report) -> bytes:
+    """The scheme table; on a sample, the 95 % half-widths of cost, persons and coverage in columns of their own."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(SCHEME_COLUMNS)
+    precision = (report.get("intervals") or {}).get("schemes") or {}
+    extra = HALF_WIDTH_COLUMNS if precision else ()
+    writer.writerow(SCHEME_COLUMNS + tuple(column for column, _ in extra))
     for row in report["schemes"]:
-        values = [row.get(c) for c in SCHEME_COLUMNS]
+        entry = precision.get(row["scheme"], {})
+        values = [row.get(c) for c in SCHEME_COLUMNS] + [
+            float(entry[key]["half_width"]) if key in entry else None for _, key in extra]
         writer.writerow([NOT_AVAILABLE if v is None else v if isinstance(v, str) else f"{v:.6g}" if isinstance(v, float) else v
                          for v in values])
     return buffer.getvalue().encode("utf-8")
