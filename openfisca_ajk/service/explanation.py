@@ -114,7 +114,7 @@ def explain(application, scheme, date=None, reform=None, format="json"):
         "application_hash": app.digest(), "date": app.date, "reform": app.reform,
         "scheme": {"name": found.name, "label": found.label, "legal_instrument": dict(found.legal_instrument),
                    "entity": found.entity, "periodicity": found.periodicity, "status_in_law": found.status,
-                   "provider": found.provider},
+                   "provider": found.provider, "amount_kind": "cash" if found.is_cash else "value_ceiling_in_kind"},
         "verdict": {key: verdict.get(key) for key in ("status", "monthly_amount", "instalment", "inputs_needed",
                                                        "undetermined_because", "beneficiaries") if key in verdict},
         "computation": computation,

@@ -222,6 +222,8 @@ def _details(context, application, plan, rows, person_level, size, closed=None):
     return {
         "kind": scheme.kind, "provider": scheme.provider, "entity": scheme.entity,
         "status_in_law": scheme.status, "periodicity": scheme.periodicity,
+        # what monthly_amount is: cash paid, or the value ceiling of cover in kind (never cash, never in the total)
+        "amount_kind": AMOUNT_CASH if scheme.is_cash else AMOUNT_VALUE_CEILING,
         "legal_instrument": dict(scheme.legal_instrument),
         "output_variable": scheme.output, "eligible_variable": scheme.eligible,
         "instalment_variable": scheme.instalment,
@@ -270,6 +272,10 @@ def _not_assessed(context, condition, ids, reason):
     if condition.person_conditions:
         entry["person_conditions"] = [_not_assessed(context, sub, ids, reason) for sub in condition.person_conditions]
     return entry
+
+
+AMOUNT_CASH = "cash"
+AMOUNT_VALUE_CEILING = "value_ceiling_in_kind"
 
 
 def summary(scheme_results, cash):
