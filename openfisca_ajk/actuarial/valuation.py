@@ -96,7 +96,8 @@ def sensitivity_tasks(tax_benefit_system, law, horizon, **common):
     return [ValuationTask(law, horizon, name, overrides, **common) for name, overrides in variants]
 
 
-def valuation_grid(laws, horizon=75, sensitivities=True, backend="serial", workers=None, executor=None, **common):
+def valuation_grid(laws, horizon=75, sensitivities=True, backend="serial", workers=None, executor=None, progress=None,
+                   **common):
     """Results (dicts) for every law x variant, in order."""
     tasks = []
     for law in laws:
@@ -104,4 +105,4 @@ def valuation_grid(laws, horizon=75, sensitivities=True, backend="serial", worke
             tasks += sensitivity_tasks(baseline_system(), law, horizon, **common)
         else:
             tasks.append(ValuationTask(law, horizon, **common))
-    return run_tasks(valuation_task, tasks, backend=backend, workers=workers, executor=executor)
+    return run_tasks(valuation_task, tasks, backend=backend, workers=workers, executor=executor, progress=progress)

@@ -10,11 +10,12 @@ import time
 from pathlib import Path
 
 from openfisca_ajk.commands import arguments as checked
+from openfisca_ajk.commands.main import Progress
 from openfisca_ajk.projection import BACKENDS, BASELINE, SCENARIOS, costing_grid, library_reforms
 from openfisca_ajk.projection.charts import cost_comparison_png
 from openfisca_ajk.projection.costing import HALF_WIDTH, RECIPIENTS_HALF_WIDTH
 from openfisca_ajk.projection.costing_page import csv_text, render_costing_page, sampled, share_text
-from openfisca_ajk.projection.grid import DEFAULT_FIRST, DEFAULT_LAST, DEFAULT_SEED
+from openfisca_ajk.projection.grid import DEFAULT_FIRST, DEFAULT_LAST, DEFAULT_SEED, known_until
 from openfisca_ajk.tools.files import atomic_write, atomic_write_json
 
 COLUMNS = ("law", "scenario", "year", "scheme", "kind", "budget", "status", "evaluated_year", "indexation", "recipients",
@@ -45,8 +46,14 @@ def run(arguments):
     laws = [BASELINE] + (arguments.reform or library_reforms())
     scenarios = list(SCENARIOS) if arguments.scenario == "all" else [arguments.scenario]
     started = time.perf_counter()
+    progress = Progress()
+    progress.say(f"projecting {len(laws)} law(s) x {len(scenarios)} scenario(s), {arguments.first}-{arguments.last}, "
+                 f"size {arguments.size:g}; each year up to {known_until(arguments.last)} is evaluated (the law is "
+                 "known), later years projected")
     rows = costing_grid(laws=laws, scenarios=scenarios, first=arguments.first, last=arguments.last, size=arguments.size,
-                        seed=arguments.seed, backend=arguments.backend, workers=arguments.workers)
+                        seed=arguments.seed, backend=arguments.backend, workers=arguments.workers,
+                        progress=progress.say)
+    progress.say("writing the outputs ...")
     elapsed = time.perf_counter() - started
     output = Path(arguments.output)
     settings = {"laws": laws, "scenarios": scenarios, "first": arguments.first, "last": arguments.last,

@@ -10,6 +10,7 @@ from openfisca_ajk.actuarial import valuation_grid, write_report
 from openfisca_ajk.actuarial.valuation import DEFAULT_BASE_YEAR, DEFAULT_SEED
 from openfisca_ajk.actuarial.valuation_report import exhausted_text, rate_text
 from openfisca_ajk.commands import arguments as checked
+from openfisca_ajk.commands.main import Progress
 from openfisca_ajk.projection import BACKENDS
 
 DEFAULT_REFORM = "draft_social_security_act"
@@ -18,9 +19,13 @@ DEFAULT_REFORM = "draft_social_security_act"
 def run(arguments):
     laws = arguments.reform or [DEFAULT_REFORM]
     started = time.perf_counter()
+    progress = Progress()
+    progress.say(f"valuing {', '.join(laws)} over {arguments.horizon} years, size {arguments.size:g}"
+                 + ("" if arguments.no_sensitivity else ", with the sensitivity runs"))
     results = valuation_grid(laws, horizon=arguments.horizon, sensitivities=not arguments.no_sensitivity,
                              backend=arguments.backend, workers=arguments.workers, base_year=arguments.base_year,
-                             size=arguments.size, seed=arguments.seed)
+                             size=arguments.size, seed=arguments.seed, progress=progress.say)
+    progress.say("writing the report ...")
     files = write_report(results, arguments.output)
     for result in results:
         if result["variant"] == "central":

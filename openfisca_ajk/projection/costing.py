@@ -1,17 +1,17 @@
 """ABND / RAP costing projection of every registered scheme under one law (methods.md section 1.2).
 
-The microsimulation is run on one base-year population in the base year and in every year a
-compared reform changes the law or its contributory scheme matures ("evaluation years"). For a projection year t, with e the latest
-evaluation year not after t:
+The microsimulation is run, on the synthetic population of each year (as ``main`` runs it), in every year up to
+the current one (their law is known), and in every year a compared reform changes the law or its contributory
+scheme matures ("evaluation years"). For a projection year t, with e the latest evaluation year not after t:
 
     benefits_k,t = benefits_k,e x F_k,e(t) x index_k(t) / index_k(e) x c_k,t
     cost_k,t     = benefits_k,t x (1 + a_k)
 
 F_k,e(t) = sum over sex x age of the scheme's recipients (persons; for household schemes, the
-members of recipient households) in evaluation e times P(t)/P(base) of the cohort-component
+members of recipient households) in evaluation e times P(t)/P(e) of the cohort-component
 projection; index_k is the price or wage index of the scheme kind's indexation rule; c_k,t the take-up
 phase-in of a scheme that starts during the projection (1 otherwise); a_k the administrative
-loading. In the base year F = index ratio = c = 1, so the projection equals the microsimulation.
+loading. In an evaluation year F = index ratio = 1, so the projection equals the microsimulation (main's figures).
 
 A reform's rows are today's law's rows plus the reform's effect (``on_baseline``): today's law is also
 evaluated in the reform's years, and each figure is baseline_t + (reform_t - baseline evaluated in the
@@ -160,7 +160,6 @@ def start_years(evaluations):
 def project_costs(tax_benefit_system, law, evaluations, schemes, assumptions, demography, employed, macro):
     """Rows (dicts) of the costing table for every scheme and year, plus a cash total per year."""
     years = assumptions.years
-    base = demography.at(years[0])
     parameters = tax_benefit_system.parameters(f"{int(years[0])}-01-01").projection
     loading = named_children(parameters.costing.administrative_cost_rate)
     rules = named_children(parameters.indexation.by_kind)
@@ -171,7 +170,8 @@ def project_costs(tax_benefit_system, law, evaluations, schemes, assumptions, de
     for i, year in enumerate(years):
         evaluation = [e for e in ordered if e.year <= year][-1]
         k = int(evaluation.year) - int(years[0])
-        growth = band_growth(demography.persons[i], base)
+        # each evaluation ran on the population of its own year: the demography grows from that year
+        growth = band_growth(demography.persons[i], demography.at(evaluation.year))
         cash = {"benefit_cost_pkr": 0.0, "total_cost_pkr": 0.0, "recipients": 0.0, "ajk_budget_cost_pkr": 0.0}
         for scheme in schemes:
             name = scheme.name

@@ -21,18 +21,41 @@ def default_workers():
     return max(1, min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8))
 
 
-def run_tasks(function, tasks, backend="serial", workers=None, executor=None):
+def _label(task):
+    """A task in words for progress lines: its law and what it runs (a costing's evaluated years, a valuation's
+    variant)."""
+    label = f"{getattr(task, 'law', task)}"
+    years = getattr(task, "evaluation_years", None)
+    if years:
+        label += f", microsimulated in {', '.join(str(y) for y in years)}"
+    variant = getattr(task, "variant", None)
+    if variant == "central" and getattr(task, "check_years", 0):
+        label += f", central run with its sampling intervals and {task.check_years} population years beside it"
+    elif variant:
+        label += f", {variant.replace('_', ' ')}"
+    return label
+
+
+def run_tasks(function, tasks, backend="serial", workers=None, executor=None, progress=None):
     """``[function(task) for task in tasks]``, in order, on the chosen backend.
 
     ``executor``: an existing ``concurrent.futures.Executor`` (e.g. from a Dask client); otherwise
     ``backend`` 'process' starts a ``ProcessPoolExecutor`` (spawned workers: no shared state) and
-    'dask' a local Dask cluster with ``workers`` single-threaded worker processes.
+    'dask' a local Dask cluster with ``workers`` single-threaded worker processes. ``progress``: a callable
+    given a line before each task (serial) or before and after the whole grid (other backends).
     """
     tasks = list(tasks)
+    say = progress or (lambda message: None)
     if executor is not None:
+        say(f"{len(tasks)} task(s) on the given executor ...")
         return list(executor.map(function, tasks))
     if backend == "serial" or len(tasks) <= 1:
-        return [function(task) for task in tasks]
+        results = []
+        for number, task in enumerate(tasks, 1):
+            say(f"task {number}/{len(tasks)}: {_label(task)} ...")
+            results.append(function(task))
+        return results
+    say(f"{len(tasks)} task(s) on the {backend} backend ...")
     workers = workers or default_workers()
     if backend == "process":
         context = multiprocessing.get_context("spawn")

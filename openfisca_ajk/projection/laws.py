@@ -42,3 +42,17 @@ def maturing_years(name, first, last):
         return set()
     return {year for year in range(int(start[:4]), int(last) + 1) if year > int(first)}
 
+
+
+def first_difference_year(name):
+    """The first year in which the law may differ from today's law: its earliest change or the start of its
+    contributory scheme; None for today's law; 0 (every year) for a Python reform, whose changes are not listed."""
+    if name == BASELINE:
+        return None
+    if resolve_reform_path(name).suffix == ".py":
+        return 0
+    years = [change.start.year for change in load_reform_file(name).all_changes]
+    start = scheme_start(law_system(name))
+    if start is not None:
+        years.append(int(start[:4]))
+    return min(years) if years else None

@@ -68,5 +68,7 @@ def test_the_draft_s_total_is_today_s_plus_the_fund_s_benefits(draft_grid):
 
 def test_the_draft_is_evaluated_every_year_from_its_start():
     from openfisca_ajk.projection.grid import evaluation_years
-    assert evaluation_years(["draft_social_security_act"], 2025, 2030) == (2025, 2027, 2028, 2029, 2030)
-    assert evaluation_years(["baseline"], 2025, 2030) == (2025,)
+    assert evaluation_years(["draft_social_security_act"], 2025, 2030, known=2025) == (2025, 2027, 2028, 2029, 2030)
+    assert evaluation_years(["baseline"], 2025, 2030, known=2025) == (2025,)
+    # the law of every year up to the current one is known: evaluated, not projected
+    assert evaluation_years(["baseline"], 2023, 2030, known=2026) == (2023, 2024, 2025, 2026)
