@@ -57,7 +57,7 @@ def run(arguments):
     elapsed = time.perf_counter() - started
     output = Path(arguments.output)
     settings = {"laws": laws, "scenarios": scenarios, "first": arguments.first, "last": arguments.last,
-                "size": arguments.size, "seed": arguments.seed}
+                "size": arguments.size, "seed": arguments.seed, "law_known_until": known_until(arguments.last)}
     text = summary(rows)
     chart = cost_comparison_png(rows)
     atomic_write(output / "costing.csv", csv_text(COLUMNS, [[row.get(c, "") for c in COLUMNS] for row in rows]))

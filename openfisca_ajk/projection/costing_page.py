@@ -79,7 +79,10 @@ def render_costing_page(rows, settings, chart_png=None) -> str:
     laws = ", ".join(settings["laws"])
     title = f"ABND costing projection, {settings['first']}-{settings['last']}"
     intro = (Paragraph(f"Laws: {laws}. Scenarios: {', '.join(settings['scenarios'])}. Population scale "
-                       f"{settings['size']} (seed {settings['seed']}). Cash benefits including administration; "
+                       f"{settings['size']} (seed {settings['seed']})"
+                       + (f"; every year to {settings['law_known_until']} is microsimulated on its own population "
+                          "(its law is known), later years are projected" if settings.get("law_known_until") else "")
+                       + ". Cash benefits including administration; "
                        "in-kind benefits are not costed. The share of the AJK budget is that of the part the AJK budget "
                        "pays: federal schemes (BISP, Pakistan Bait-ul-Mal) are paid from the federal budget and the "
                        "draft scheme's benefits by its contributory fund, neither part of the AJK budget; both are in "
