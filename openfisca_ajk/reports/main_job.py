@@ -46,6 +46,11 @@ def _budget_share(row, relative_half_width=None):
     return _number(share, f"12.{_share_digits(share, relative_half_width, 2)}f").strip()
 
 
+def _millions_format(entry):
+    """Format of an amount in PKR million: one decimal, none when its interval's step is a million or more."""
+    return "14,.0f" if entry and entry.get("step") and entry["step"] >= 1e6 else "14,.1f"
+
+
 def _millions_half_width(entry):
     """An interval's half-width in PKR million, rounded to the interval's step."""
     return format(round(entry["half_width"] / entry["step"]) * entry["step"] / 1e6, ",.1f" if entry["step"] < 1e6 else ",.0f")
@@ -94,14 +99,14 @@ def scheme_table(report) -> str:
         gdp_share = None if row["cost_pct_gdp"] is None else row["cost_pct_gdp"] * factor
         lines.append(f"{row['scheme']:36} {row['entity']:9} {shown(row, 'eligible_units', row.get('eligible_units', 0)):10,.0f} "
                      f"{shown(row, 'receiving_units', row.get('receiving_units', 0)):10,.0f} {persons:10,.0f} "
-                     f"{_number(None if cost is None else shown_cost / 1e6, '14,.1f'):>14} "
+                     f"{_number(None if cost is None else shown_cost / 1e6, _millions_format(cost_entry)):>14} "
                      + (f"{spread(row) if cost is not None else NOT_AVAILABLE:>14} " if precision else "")
                      + f"{budget_share:>12} "
                      f"{_number(gdp_share, f'7.{_share_digits(gdp_share, relative, 3)}f'):>7} "
                      f"{coverage:10.{coverage_digits}f}")
     total = (report.get("intervals") or {}).get("total_cash_cost_pkr")
     if total and total.get("step"):
-        lines.append(f"{'total cash cost':36} {'':9} {'':10} {'':10} {'':10} {total['estimate_rounded'] / 1e6:14,.1f} "
+        lines.append(f"{'total cash cost':36} {'':9} {'':10} {'':10} {'':10} {total['estimate_rounded'] / 1e6:{_millions_format(total)}} "
                      f"{_millions_half_width(total):>14}")
     else:
         lines.append(f"{'total cash cost':36} {'':9} {'':10} {'':10} {'':10} {report['totals']['annual_cost_pkr'] / 1e6:14,.1f}")
