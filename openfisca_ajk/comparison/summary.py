@@ -6,14 +6,14 @@ from openfisca_ajk.precision import rounded, text
 from openfisca_ajk.precision_reports import comparison_interval_lines
 
 
-def rupees(value):
-    """Rs 1.23 bn / Rs 45.6 m / Rs 789 - for amounts in a sentence."""
+def rupees(value, step=None):
+    """Rs 1.23 bn / Rs 45.6 m / Rs 789 - for amounts in a sentence; with ``step`` (the rounding step of the
+    amount's 95 % interval) no decimal beyond it: Rs 7.7 bn, not Rs 7.70 bn."""
     size = abs(value)
-    if size >= 1e9:
-        return f"Rs {value / 1e9:,.2f} bn"
-    if size >= 1e6:
-        return f"Rs {value / 1e6:,.1f} m"
-    return f"Rs {value:,.0f}"
+    for unit, suffix, most in ((1e9, " bn", 2), (1e6, " m", 1), (1.0, "", 0)):
+        if size >= unit or unit == 1.0:
+            digits = most if not step else max(0, min(most, -math.floor(math.log10(step / unit))))
+            return f"Rs {value / unit:,.{digits}f}{suffix}"
 
 
 def count(value):
@@ -31,6 +31,12 @@ def _rounded(impact, key, value):
     return rounded(value, entry["half_width"]) if entry else value
 
 
+def _step(impact, key):
+    """The rounding step of a figure's 95 % interval (None off a sample)."""
+    entry = (impact.get("intervals") or {}).get(key)
+    return entry.get("step") if entry else None
+
+
 def _budget_parts(totals):
     """The AJK budget's share of a cost, and the federal budget's part apart (BISP and Bait-ul-Mal are not in the AJK budget)."""
     federal = totals.get("federal_budget_cost_change_pkr") or 0.0
@@ -39,7 +45,7 @@ def _budget_parts(totals):
         federal = totals["net_cost_pkr"]     # all of it: the rounded figure of the sentence
 
     def part(value):
-        return f"{rupees(abs(value))} {'more' if value >= 0 else 'less'}"
+        return f"{rupees(abs(value), totals.get('_budget_step'))} {'more' if value >= 0 else 'less'}"
     text = f"; AJK budget {part(ajk)}, {totals['net_cost_pct_total_budget']:+.2f} % of it"
     if abs(federal) >= 0.5:
         text += f"; federal budget {part(federal)}, not part of the AJK budget"
@@ -56,15 +62,18 @@ def summary_sentences(impact, period):
     for key in ("persons_lifted_out", "persons_pushed_in"):
         poverty[key] = _rounded(impact, key, poverty[key])
     net = totals["net_cost_pkr"]
+    totals["_budget_step"] = _step(impact, "budget_cost_change_pkr")
     verb = "costs public budgets" if net >= 0 else "saves public budgets"
     sentences = [
-        f"The reform {verb} {rupees(abs(net))} a year in {period} ({abs(totals['net_cost_pct_gdp']):.3f} % of GDP"
+        f"The reform {verb} {rupees(abs(net), totals['_budget_step'])} a year in {period} "
+        f"({abs(totals['net_cost_pct_gdp']):.3f} % of GDP"
         + _budget_parts(totals) + ")."
     ]
     if impact["contributory"]:
         sentences[0] += (
-            f" The contributory fund collects {rupees(totals['contributions_change_pkr'])} of contributions a year (its "
-            f"revenue, not a saving) and pays {rupees(totals['fund_benefits_change_pkr'])} of cash benefits"
+            f" The contributory fund collects {rupees(totals['contributions_change_pkr'], _step(impact, 'contributions_change_pkr'))}"
+            f" of contributions a year (its revenue, not a saving) and pays "
+            f"{rupees(totals['fund_benefits_change_pkr'], _step(impact, 'fund_benefits_change_pkr'))} of cash benefits"
             + (f", {years_after_start(impact['contributory_scheme'])} after its start." if impact.get("contributory_scheme") else "."))
     intervals = impact.get("intervals") or {}
     if intervals.get("households"):
@@ -76,11 +85,12 @@ def summary_sentences(impact, period):
 
         def to_interval(key, value):   # rounded as the contributions' (or the fund's benefits') interval allows
             return _rounded(impact, key, value or 0.0)
+        collected, paid = _step(impact, "contributions_change_pkr"), _step(impact, "fund_benefits_change_pkr")
         sentences.append(
-            f"Contributions collected: {rupees(to_interval('contributions_change_pkr', block['collected_after_pkr']))} a "
-            f"year (insured persons {rupees(to_interval('contributions_change_pkr', block['employee_after_pkr']))}, "
-            f"employers {rupees(to_interval('contributions_change_pkr', block['employer_after_pkr']))}), against "
-            f"{rupees(to_interval('fund_benefits_change_pkr', block['social_insurance_benefits_after_pkr']))} of cash "
+            f"Contributions collected: {rupees(to_interval('contributions_change_pkr', block['collected_after_pkr']), collected)} a "
+            f"year (insured persons {rupees(to_interval('contributions_change_pkr', block['employee_after_pkr']), collected)}, "
+            f"employers {rupees(to_interval('contributions_change_pkr', block['employer_after_pkr']), collected)}), against "
+            f"{rupees(to_interval('fund_benefits_change_pkr', block['social_insurance_benefits_after_pkr']), paid)} of cash "
             "benefits paid by the fund.")
     sentences += comparison_interval_lines(impact.get("intervals"))
     return sentences

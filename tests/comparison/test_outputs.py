@@ -52,7 +52,8 @@ def test_the_summary_agrees_with_the_json(written):
         totals, poverty = reform["totals"], reform["poverty"]
         intervals = reform["intervals"]      # the sample's 95 % intervals: figures rounded to what they support
         first = reform["summary"][0]
-        assert rupees(abs(rounded(totals["net_cost_pkr"], intervals["budget_cost_change_pkr"]["half_width"]))) in first
+        budget = intervals["budget_cost_change_pkr"]
+        assert rupees(abs(rounded(totals["net_cost_pkr"], budget["half_width"])), budget["step"]) in first
         assert f"{totals['net_cost_pct_total_budget']:+.2f} % of it" in first     # the AJK budget's part only
         if abs(totals["federal_budget_cost_change_pkr"]) >= 0.5:
             assert "federal budget" in first and "not part of the AJK budget" in first
@@ -147,3 +148,9 @@ def _exact_zero(text):
         return float(text.replace(",", "")) == 0
     except ValueError:
         return False
+
+
+def test_an_amount_in_a_sentence_keeps_no_decimal_its_interval_does_not_support():
+    assert rupees(7.7e9, 1e8) == "Rs 7.7 bn" and rupees(7.7e9) == "Rs 7.70 bn"
+    assert rupees(290e6, 1e7) == "Rs 290 m" and rupees(290e6) == "Rs 290.0 m"
+    assert rupees(12_345.0, 100.0) == "Rs 12,345"       # whole rupees at most
