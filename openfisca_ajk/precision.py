@@ -89,12 +89,31 @@ def step_of(half_width):
     return 10.0 ** math.floor(math.log10(half_width))
 
 
+def round_to(value, step):
+    """``value`` rounded to a multiple of ``step``."""
+    return round(value / step) * step
+
+
 def rounded(value, half_width):
     """``value`` rounded to the step its interval supports (unchanged without an interval)."""
     step = step_of(half_width)
     if step is None:
         return value
-    return round(value / step) * step
+    return round_to(value, step)
+
+
+def decimals(step, scale=1.0, most=None):
+    """Decimals a rounding ``step`` supports in ``scale`` units, at most ``most`` (without a step: ``most``, or 0)."""
+    if not step:
+        return 0 if most is None else most
+    shown = max(0, -int(math.floor(math.log10(step / scale) + 1e-9)))   # 1e-9: 0.001 / 0.01 is 0.0999...
+    return shown if most is None else min(most, shown)
+
+
+def plus_minus(value, step, half_width, scale=1.0, unit=""):
+    """'6,500 +- 400': a value and its 95 % half-width rounded to ``step``, in ``scale`` units."""
+    digits = decimals(step, scale)
+    return f"{round_to(value, step) / scale:,.{digits}f} +- {round_to(half_width, step) / scale:,.{digits}f}{unit}"
 
 
 def interval(value, half_width, floor=None):
@@ -106,14 +125,11 @@ def interval(value, half_width, floor=None):
             "step": step, "estimate_rounded": rounded(value, half_width)}
 
 
-def _digits(step, scale):
-    return max(0, -int(math.floor(math.log10(step / scale)))) if step else 0
-
-
 def text(entry, scale=1.0, unit=""):
     """'1,230 (95 % interval 1,100 to 1,360)' in ``scale`` units, rounded to the interval's step."""
     step = entry.get("step")
-    digits = _digits(step, scale)
+    digits = decimals(step, scale)
+
     def show(value):
         return f"{rounded(value, entry['half_width']) / scale:,.{digits}f}{unit}"
     if not step:

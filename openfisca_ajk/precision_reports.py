@@ -10,7 +10,7 @@ from openfisca_ajk.engine.indicators import gini
 from openfisca_ajk.population.data import CONSUMPTION
 from openfisca_ajk.scheme_registry import AJK_BUDGET, FEDERAL_BUDGET
 from openfisca_ajk.population.parameters import poverty_line
-from openfisca_ajk.precision import (household_sum, interval, is_sample, jackknife_from_replicates,
+from openfisca_ajk.precision import (decimals, household_sum, interval, is_sample, jackknife_from_replicates,
                                      jackknife_half_width, ratio_half_width, replicate_weights, rounded, text,
                                      total_half_width)
 
@@ -517,7 +517,7 @@ def interval_suffix(entry, scale=1.0, unit=""):
     """' (95 % interval a to b)' for a sentence, or '' without an interval."""
     if not entry or not entry.get("step"):
         return ""
-    digits = max(0, -int(numpy.floor(numpy.log10(entry["step"] / scale))))
+    digits = decimals(entry["step"], scale)
     return (f" (95 % interval {rounded_value(entry['low'], entry) / scale:,.{digits}f}{unit} to "
             f"{rounded_value(entry['high'], entry) / scale:,.{digits}f}{unit})")
 

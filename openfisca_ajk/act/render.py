@@ -8,14 +8,13 @@ no script, no external file) and links every parameter and variable to the catal
 """
 
 import html
-import math
 from dataclasses import dataclass, field
 
 from openfisca_ajk.act.consequences import clause_consequences, shortfall
 import re
 
 from openfisca_ajk.act.document import CLAUSE_START, COMMENCEMENT, REFERENCE
-from openfisca_ajk.precision import step_of
+from openfisca_ajk.precision import decimals, round_to, step_of
 from openfisca_ajk.reports import render_page
 
 PERCENT = 100
@@ -104,11 +103,10 @@ def money(value):
 
 def rounded_money(value, step):
     """``money`` of ``value`` rounded to ``step``, with the decimals the step supports."""
-    value = round(value / step) * step
+    value = round_to(value, step)
     for size, suffix in ((BILLION, " bn"), (MILLION, " m"), (1.0, "")):
         if abs(value) >= size or size == 1.0:
-            digits = max(0, -math.floor(math.log10(step / size)))
-            return f"Rs {value / size:,.{digits}f}{suffix}"
+            return f"Rs {value / size:,.{decimals(step, size)}f}{suffix}"
 
 
 def _step(low, high):
@@ -123,8 +121,8 @@ def figure_text(figure):
     if figure.unit == "share of insurable wages":
         if step is None:
             return f"{figure.value * PERCENT:.2f} % of insurable wages (a projection)"
-        digits = max(0, -math.floor(math.log10(step * PERCENT)))
-        shown = [f"{rounded(v, step) * PERCENT:.{digits}f} %" for v in (figure.value, figure.low, figure.high)]
+        digits = decimals(step, 1 / PERCENT)
+        shown = [f"{round_to(v, step) * PERCENT:.{digits}f} %" for v in (figure.value, figure.low, figure.high)]
         return (f"{shown[0]} of insurable wages (95 % interval {shown[1]} to {shown[2]}, the sampling of the insured "
                 "base; the assumptions' risk is in the valuation's sensitivity runs)")
     if figure.value == 0:
@@ -135,12 +133,8 @@ def figure_text(figure):
         return f"{money(figure.value) if money_unit else f'{figure.value:,.0f}'}{unit}"
 
     def show(value):
-        return rounded_money(value, step) if money_unit else f"{rounded(value, step):,.0f}"
+        return rounded_money(value, step) if money_unit else f"{round_to(value, step):,.0f}"
     return f"{show(figure.value)}{unit} (95 % interval {show(figure.low)} to {show(figure.high)})"
-
-
-def rounded(value, step):
-    return round(value / step) * step
 
 
 def grouped_checks(check_ids, checks):

@@ -6,7 +6,7 @@ import math
 from pathlib import Path
 
 from openfisca_ajk.actuarial.charts import cost_rate_png, reserve_png, sensitivity_png, variant_label
-from openfisca_ajk.precision import rounded, step_of, text
+from openfisca_ajk.precision import decimals, plus_minus, round_to, step_of, text
 from openfisca_ajk.reports import Chart, Paragraph, Section, Table, md_table, render_report
 from openfisca_ajk.reports.labels import law_label
 from openfisca_ajk.tools.files import atomic_write, atomic_write_json
@@ -82,8 +82,7 @@ def _sampled(value, half, scale=1.0, digits=0):
     step = None if _missing(half) else step_of(half)
     if step is None:
         return f"{value / scale:,.{digits}f}"
-    shown = max(0, min(digits, -int(math.floor(math.log10(step / scale)))))
-    return f"{rounded(value, half) / scale:,.{shown}f}"
+    return f"{round_to(value, step) / scale:,.{decimals(step, scale, digits)}f}"
 
 
 def _half(r, key, i):
@@ -141,10 +140,7 @@ def rate_text(value, entry, digits=2, compact=False):
         return _pct(value, digits)
     if not compact:
         return text(entry, 0.01, " %")
-    shown = text({**entry, "step": entry["step"]}, 0.01)       # the estimate alone, rounded to the interval
-    half_digits = max(0, -int(math.floor(math.log10(entry["step"] / 0.01))))
-    half = round(entry["half_width"] / entry["step"]) * entry["step"] / 0.01
-    return f"{shown.split(' (')[0]} +- {half:.{half_digits}f} %"
+    return plus_minus(value, entry["step"], entry["half_width"], 0.01, " %")
 
 
 def _pick(result, step=TABLE_STEP):
@@ -264,9 +260,9 @@ def _with_interval(entry, scale=1.0, persons=False):
     if not entry.get("step"):
         return _persons(value) if persons else _millions(value)
     step = entry["step"]
-    digits = max(0, -int(math.floor(math.log10(step / scale))))
-    return (f"{round(value / step) * step / scale:,.{digits}f} ({round(max(value - half, 0.0) / step) * step / scale:,.{digits}f}"
-            f" to {round((value + half) / step) * step / scale:,.{digits}f})")
+    digits = decimals(step, scale)
+    return (f"{round_to(value, step) / scale:,.{digits}f} ({round_to(max(value - half, 0.0), step) / scale:,.{digits}f}"
+            f" to {round_to(value + half, step) / scale:,.{digits}f})")
 
 
 def _check_section(r):

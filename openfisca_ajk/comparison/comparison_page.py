@@ -3,10 +3,9 @@
 Both are built from the same tables (``tables``), which read only the JSON-ready dict.
 """
 
-import math
 
 from openfisca_ajk.comparison.summary import summary_sentences
-from openfisca_ajk.precision import interval
+from openfisca_ajk.precision import interval, plus_minus
 from openfisca_ajk.reports import md_table, render_template
 
 def _number(value, digits=0):
@@ -26,10 +25,7 @@ def _estimate(value, entry, scale=1.0, digits=0):
         return "-"
     if not entry or not entry.get("step"):
         return _number(value / scale, digits)
-    step = entry["step"]
-    shown = max(0, -int(math.floor(math.log10(step / scale))))
-    return (f"{round(value / step) * step / scale:,.{shown}f} +- "
-            f"{round(entry['half_width'] / step) * step / scale:,.{shown}f}")
+    return plus_minus(value, entry["step"], entry["half_width"], scale)
 
 
 def _share_entry(share, value, entry):

@@ -1,8 +1,6 @@
 """The plain-words summary of a reform's impact, built from the same dict the JSON holds."""
 
-import math
-
-from openfisca_ajk.precision import rounded, text
+from openfisca_ajk.precision import decimals, round_to, rounded, text
 from openfisca_ajk.precision_reports import comparison_interval_lines
 
 
@@ -12,8 +10,7 @@ def rupees(value, step=None):
     size = abs(value)
     for unit, suffix, most in ((1e9, " bn", 2), (1e6, " m", 1), (1.0, "", 0)):
         if size >= unit or unit == 1.0:
-            digits = most if not step else max(0, min(most, -math.floor(math.log10(step / unit))))
-            return f"Rs {value / unit:,.{digits}f}{suffix}"
+            return f"Rs {value / unit:,.{decimals(step and step / unit, most=most)}f}{suffix}"
 
 
 def count(value):
@@ -145,10 +142,10 @@ def _levels(before, after, unit=" %"):
     if not steps:
         return f"{before['estimate']:.2f}{unit} to {after['estimate']:.2f}{unit}"
     step = max(steps)
-    digits = max(0, -int(math.floor(math.log10(step))))
+    digits = decimals(step)
 
     def show(entry):
-        return f"{round(entry['estimate'] / step) * step:,.{digits}f}{unit}"
+        return f"{round_to(entry['estimate'], step):,.{digits}f}{unit}"
     return f"{show(before)} to {show(after)}"
 
 

@@ -6,7 +6,6 @@
 The plain-language summary comes first in both files.
 """
 
-import math
 from dataclasses import dataclass
 
 from openfisca_ajk.compliance.c102 import assess_c102
@@ -16,6 +15,7 @@ from openfisca_ajk.contributory import scheme_start, with_contribution_record, w
 from openfisca_ajk.contributory.record import years_after_start_label
 from openfisca_ajk.compliance.compliance_page import render_html
 from openfisca_ajk.engine.run import run_population
+from openfisca_ajk.precision import decimals
 from openfisca_ajk.precision_reports import interval_suffix, rounded_value
 from openfisca_ajk.tools.files import atomic_write, atomic_write_json
 
@@ -47,9 +47,7 @@ class ComplianceReport:
 
 def _digits(entry):
     """Decimals a percentage's interval supports (1 without an interval)."""
-    if not entry or not entry.get("step"):
-        return 1
-    return max(0, -int(math.floor(math.log10(entry["step"]))))
+    return decimals(entry["step"]) if entry and entry.get("step") else 1
 
 
 def r202_summary(guarantees):

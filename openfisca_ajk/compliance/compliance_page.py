@@ -1,9 +1,8 @@
 """The compliance report as one self-contained HTML page (the reports' template: no script, no external file)."""
 
-import math
 
 from openfisca_ajk.enums import District
-from openfisca_ajk.precision import text
+from openfisca_ajk.precision import plus_minus, text
 from openfisca_ajk.reports import Items, Paragraph, Section, Table, esc, html, render_report
 
 
@@ -58,9 +57,7 @@ def _pm(value, entry, pattern, unit=""):
         return ""
     if not entry or not entry.get("step"):
         return f"{format(value, pattern)}{unit}"
-    step = entry["step"]
-    digits = max(0, -int(math.floor(math.log10(step))))
-    return f"{round(value / step) * step:,.{digits}f} +- {round(entry['half_width'] / step) * step:,.{digits}f}{unit}"
+    return plus_minus(value, entry["step"], entry["half_width"], unit=unit)
 
 
 def _r202(guarantees):

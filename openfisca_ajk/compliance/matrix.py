@@ -7,7 +7,6 @@ Parts, R202 guarantees, computed recipients, coverage and annual cost (``build_r
 social insurance the persons protected (insured). Nothing is typed by hand.
 """
 
-import math
 
 import numpy
 
@@ -16,7 +15,7 @@ from openfisca_ajk.compliance.context import DEFAULT_SEED, DEFAULT_SIZE, build_c
 from openfisca_ajk.compliance.r202 import _in_force
 from openfisca_ajk.engine.aggregates import build_report
 from openfisca_ajk.engine.run import run_population
-from openfisca_ajk.precision import interval
+from openfisca_ajk.precision import interval, plus_minus
 from openfisca_ajk.precision_reports import person_share_interval, run_intervals
 from openfisca_ajk.reports import Items, Table, esc, html, md_table, render_report
 from openfisca_ajk.scheme_registry import load_schemes
@@ -113,10 +112,7 @@ def _cells(row):
             return ""
         entry = intervals.get(key)
         if entry and entry.get("step"):
-            step = entry["step"]
-            digits = max(0, -int(math.floor(math.log10(step / scale))))
-            return (f"{round(value / step) * step / scale:,.{digits}f} +- "
-                    f"{round(entry['half_width'] / step) * step / scale:,.{digits}f}" + (" %" if key == "coverage_pct" else ""))
+            return plus_minus(value, entry["step"], entry["half_width"], scale, " %" if key == "coverage_pct" else "")
         return pattern.format(value / scale)
     return [row["stage"], row["contingency"].replace("_", " "), row["label"], row["kind"].replace("_", " "),
             row["status"], row["legal_instrument"]["title"], ", ".join(row["c102_parts"]) or "-",

@@ -1,8 +1,6 @@
 """The costing projection as a self-contained HTML page (the reports' template) and as CSV text."""
 
-import math
-
-from openfisca_ajk.precision import rounded, step_of
+from openfisca_ajk.precision import decimals, plus_minus, step_of
 from openfisca_ajk.projection.costing import HALF_WIDTH, RECIPIENTS_HALF_WIDTH
 from openfisca_ajk.reports import Chart, Paragraph, Section, Table, render_report
 
@@ -34,18 +32,12 @@ def _share(value):
     return "n/a" if value is None else f"{value:.1f}"
 
 
-def _digits(value, half_width, scale, most):
-    """Decimals of ``value`` / ``scale`` its 95 % half-width supports (``most`` without one)."""
-    step = step_of(half_width) if half_width else None
-    return most if step is None else max(0, min(most, -math.floor(math.log10(step / scale))))
-
-
 def sampled(value, half_width, scale, most):
     """``value`` / ``scale`` rounded to its 95 % interval ("12.3 +- 0.8"), or with ``most`` decimals off a sample."""
-    digits = _digits(value, half_width, scale, most)
-    if not half_width or step_of(half_width) is None:
+    step = step_of(half_width)
+    if step is None:
         return f"{value / scale:,.{most}f}"
-    return f"{rounded(value, half_width) / scale:,.{digits}f} +- {rounded(half_width, half_width) / scale:,.{digits}f}"
+    return plus_minus(value, step, half_width, scale)
 
 
 def share_text(share, value, half_width, most):
@@ -53,7 +45,7 @@ def share_text(share, value, half_width, most):
     if share is None:
         return "n/a"
     relative = half_width / value if half_width and value else None
-    return f"{share:.{_digits(share, share * relative if relative else None, 1.0, most)}f}"
+    return f"{share:.{decimals(step_of(share * relative) if relative else None, most=most)}f}"
 
 
 def total_rows(rows):

@@ -3,8 +3,8 @@ output set."""
 
 import csv
 import io
-import math
 
+from openfisca_ajk.precision import decimals, step_of
 from openfisca_ajk.reports.charts import PALETTE, new_figure, png_bytes, styled
 from openfisca_ajk.reports.labels import law_label, scheme_label
 from openfisca_ajk.scheme_registry import CONTRIBUTORY_FUND, FEDERAL_BUDGET, NOT_IN_AJK_BUDGET
@@ -33,9 +33,7 @@ BUDGET_WORDS = {FEDERAL_BUDGET: "paid from the federal budget (BISP, Pakistan Ba
 
 def _share_digits(share, relative_half_width, most):
     """Decimals of a share of a sampled cost: as many as the cost's interval supports (``most`` without one)."""
-    if not share or not relative_half_width:
-        return most
-    return max(0, min(most, -math.floor(math.log10(share * relative_half_width))))
+    return decimals(step_of(share * relative_half_width) if share and relative_half_width else None, most=most)
 
 
 def _budget_share(row, relative_half_width=None):
@@ -60,7 +58,7 @@ def _coverage(row, entry):
     """A scheme's coverage % and its decimals: rounded to its 95 % interval on a sample (two decimals without one)."""
     if not entry or not entry.get("step"):
         return row["coverage_pct"], 2
-    return entry["estimate_rounded"], max(0, min(2, -math.floor(math.log10(entry["step"]))))
+    return entry["estimate_rounded"], decimals(entry["step"], most=2)
 
 
 def scheme_table(report) -> str:

@@ -6,21 +6,12 @@ import pytest
 
 from openfisca_ajk.actuarial import value_system
 from openfisca_ajk.actuarial.valuation import ValuationTask, valuation_task
-from openfisca_ajk.population import generate_population
 from openfisca_ajk.projection import run_tasks
-from openfisca_ajk.engine.law import apply_changes, apply_reform_file
+from openfisca_ajk.engine.law import apply_changes
 
-START, HORIZON = 2027, 45
+from .conftest import START
 
-
-@pytest.fixture(scope="module")
-def draft(tax_benefit_system):
-    return apply_reform_file(tax_benefit_system, "draft_social_security_act")
-
-
-@pytest.fixture(scope="module")
-def population(tax_benefit_system):
-    return generate_population(tax_benefit_system, START, seed=3, size=0.001)
+HORIZON = 45
 
 
 def test_higher_accrual_raises_the_payg_cost_rate(draft, population):

@@ -9,11 +9,9 @@ import pytest
 from openfisca_ajk.actuarial import value_system, write_report
 from openfisca_ajk.actuarial.sampling import _series_half_widths, _year_interval, sampling_intervals
 from openfisca_ajk.actuarial.valuation import ValuationTask, indicators_of, valuation_task
-from openfisca_ajk.engine.law import apply_reform_file
-from openfisca_ajk.population import generate_population
 from openfisca_ajk.precision import T95_29
 
-START = 2027
+from .conftest import START
 
 
 def test_series_half_width_by_hand():
@@ -30,16 +28,6 @@ def test_a_year_some_replicates_never_reach_is_open_ended():
     assert entry == {"estimate": 2077, "low": 2076, "high": None, "open": True}
     closed = _year_interval(2077, [2077] * 30)
     assert (closed["low"], closed["high"], closed["open"]) == (2077, 2077, False)
-
-
-@pytest.fixture(scope="module")
-def draft(tax_benefit_system):
-    return apply_reform_file(tax_benefit_system, "draft_social_security_act")
-
-
-@pytest.fixture(scope="module")
-def population(tax_benefit_system):
-    return generate_population(tax_benefit_system, START, seed=3, size=0.002)
 
 
 def test_the_indicators_carry_intervals_from_the_sample(draft, population):

@@ -59,3 +59,12 @@ def test_jackknife_agrees_with_linearisation_for_a_ratio():
     analytic = ratio_half_width(y, x, w)
     jackknife = jackknife_half_width(lambda weights: float((weights * y).sum() / (weights * x).sum()), w)
     assert jackknife == pytest.approx(analytic, rel=0.35)     # 30 groups: the jackknife's own error is about 13 %
+
+
+def test_decimals_and_plus_minus_follow_the_step():
+    from openfisca_ajk.precision import decimals, plus_minus
+    assert decimals(0.001, 0.01) == 1          # a rate's step of 0.1 percentage point, despite 0.001 / 0.01 = 0.0999...
+    assert decimals(1e8, 1e9) == 1 and decimals(1e6, 1e6) == 0 and decimals(1000) == 0
+    assert decimals(0.01, most=1) == 1 and decimals(None, most=2) == 2
+    assert plus_minus(6512.0, 100.0, 412.0) == "6,500 +- 400"
+    assert plus_minus(0.0952, 0.001, 0.0041, 0.01, " %") == "9.5 +- 0.4 %"
