@@ -46,6 +46,8 @@ def run(arguments):
     laws = [BASELINE] + (arguments.reform or library_reforms())
     scenarios = list(SCENARIOS) if arguments.scenario == "all" else [arguments.scenario]
     started = time.perf_counter()
+    if arguments.last < arguments.first:        # checked before any work or any progress line
+        raise ValueError(f"the last year ({arguments.last}) is before the first ({arguments.first})")
     progress = Progress()
     progress.say(f"projecting {len(laws)} law(s) x {len(scenarios)} scenario(s), {arguments.first}-{arguments.last}, "
                  f"size {arguments.size:g}; each year up to {known_until(arguments.last)} is evaluated (the law is "

@@ -66,3 +66,9 @@ def test_main_refuses_a_year_outside_the_model_or_a_size_above_the_population(tm
 def test_households_refuses_a_period_outside_the_model(capsys):
     assert main(["households", "--period", "1900-01"]) == 1
     assert "--period 1900-01 is outside the years the model covers" in capsys.readouterr().err
+
+
+def test_project_refuses_reversed_years_before_any_work(capsys):
+    assert main(["project", "--from", "2030", "--to", "2025", "--output", "/nonexistent/never-written"]) == 1
+    captured = capsys.readouterr()
+    assert "the last year (2025) is before the first (2030)" in captured.err and "projecting" not in captured.out
