@@ -17,6 +17,8 @@ import math
 
 import numpy
 
+from openfisca_ajk.tools.rounding import decimals, round_to, step_of
+
 Z95 = 1.959963984540054     # the standard normal's 97.5th percentile
 
 
@@ -82,38 +84,12 @@ def jackknife_from_replicates(theta, replicates, groups=JACKKNIFE_GROUPS):
     return quantile * math.sqrt(variance)
 
 
-def step_of(half_width):
-    """The rounding step a half-width supports: 10 ** floor(log10(half-width)) (1 when it is 0)."""
-    if not half_width or not math.isfinite(half_width) or half_width <= 0:
-        return None
-    return 10.0 ** math.floor(math.log10(half_width))
-
-
-def round_to(value, step):
-    """``value`` rounded to a multiple of ``step``."""
-    return round(value / step) * step
-
-
 def rounded(value, half_width):
     """``value`` rounded to the step its interval supports (unchanged without an interval)."""
     step = step_of(half_width)
     if step is None:
         return value
     return round_to(value, step)
-
-
-def decimals(step, scale=1.0, most=None):
-    """Decimals a rounding ``step`` supports in ``scale`` units, at most ``most`` (without a step: ``most``, or 0)."""
-    if not step:
-        return 0 if most is None else most
-    shown = max(0, -int(math.floor(math.log10(step / scale) + 1e-9)))   # 1e-9: 0.001 / 0.01 is 0.0999...
-    return shown if most is None else min(most, shown)
-
-
-def plus_minus(value, step, half_width, scale=1.0, unit=""):
-    """'6,500 +- 400': a value and its 95 % half-width rounded to ``step``, in ``scale`` units."""
-    digits = decimals(step, scale)
-    return f"{round_to(value, step) / scale:,.{digits}f} +- {round_to(half_width, step) / scale:,.{digits}f}{unit}"
 
 
 def interval(value, half_width, floor=None):

@@ -10,9 +10,10 @@ from openfisca_ajk.engine.indicators import gini
 from openfisca_ajk.population.data import CONSUMPTION
 from openfisca_ajk.scheme_registry import AJK_BUDGET, FEDERAL_BUDGET
 from openfisca_ajk.population.parameters import poverty_line
-from openfisca_ajk.precision import (decimals, household_sum, interval, is_sample, jackknife_from_replicates,
+from openfisca_ajk.precision import (household_sum, interval, is_sample, jackknife_from_replicates,
                                      jackknife_half_width, ratio_half_width, replicate_weights, rounded, text,
                                      total_half_width)
+from openfisca_ajk.tools.rounding import decimals
 
 FUND_KIND = "social_insurance"
 

@@ -14,7 +14,7 @@ from openfisca_ajk.act.consequences import clause_consequences, shortfall
 import re
 
 from openfisca_ajk.act.document import CLAUSE_START, COMMENCEMENT, REFERENCE
-from openfisca_ajk.precision import decimals, round_to, step_of
+from openfisca_ajk.tools.rounding import decimals, round_to, step_of
 from openfisca_ajk.reports import render_page
 
 PERCENT = 100

@@ -6,7 +6,8 @@ import math
 from pathlib import Path
 
 from openfisca_ajk.actuarial.charts import cost_rate_png, reserve_png, sensitivity_png, variant_label
-from openfisca_ajk.precision import decimals, plus_minus, round_to, step_of, text
+from openfisca_ajk.precision import text
+from openfisca_ajk.tools.rounding import decimals, plus_minus, round_to, step_of
 from openfisca_ajk.reports import Chart, Paragraph, Section, Table, md_table, render_report
 from openfisca_ajk.reports.labels import law_label
 from openfisca_ajk.tools.files import atomic_write, atomic_write_json

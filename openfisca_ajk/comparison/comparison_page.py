@@ -5,7 +5,8 @@ Both are built from the same tables (``tables``), which read only the JSON-ready
 
 
 from openfisca_ajk.comparison.summary import summary_sentences
-from openfisca_ajk.precision import interval, plus_minus
+from openfisca_ajk.precision import interval
+from openfisca_ajk.tools.rounding import plus_minus
 from openfisca_ajk.reports import md_table, render_template
 
 def _number(value, digits=0):

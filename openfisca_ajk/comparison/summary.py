@@ -1,6 +1,7 @@
 """The plain-words summary of a reform's impact, built from the same dict the JSON holds."""
 
-from openfisca_ajk.precision import decimals, round_to, rounded, text
+from openfisca_ajk.precision import rounded, text
+from openfisca_ajk.tools.rounding import decimals, round_to
 from openfisca_ajk.precision_reports import comparison_interval_lines
 
 

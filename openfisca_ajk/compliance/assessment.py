@@ -15,7 +15,7 @@ from openfisca_ajk.contributory import scheme_start, with_contribution_record, w
 from openfisca_ajk.contributory.record import years_after_start_label
 from openfisca_ajk.compliance.compliance_page import render_html
 from openfisca_ajk.engine.run import run_population
-from openfisca_ajk.precision import decimals
+from openfisca_ajk.tools.rounding import decimals
 from openfisca_ajk.precision_reports import interval_suffix, rounded_value
 from openfisca_ajk.tools.files import atomic_write, atomic_write_json
 

@@ -2,7 +2,8 @@
 
 
 from openfisca_ajk.enums import District
-from openfisca_ajk.precision import plus_minus, text
+from openfisca_ajk.precision import text
+from openfisca_ajk.tools.rounding import plus_minus
 from openfisca_ajk.reports import Items, Paragraph, Section, Table, esc, html, render_report
 
 

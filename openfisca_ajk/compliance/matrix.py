@@ -15,7 +15,8 @@ from openfisca_ajk.compliance.context import DEFAULT_SEED, DEFAULT_SIZE, build_c
 from openfisca_ajk.compliance.r202 import _in_force
 from openfisca_ajk.engine.aggregates import build_report
 from openfisca_ajk.engine.run import run_population
-from openfisca_ajk.precision import interval, plus_minus
+from openfisca_ajk.precision import interval
+from openfisca_ajk.tools.rounding import plus_minus
 from openfisca_ajk.precision_reports import person_share_interval, run_intervals
 from openfisca_ajk.reports import Items, Table, esc, html, md_table, render_report
 from openfisca_ajk.scheme_registry import load_schemes

@@ -1,6 +1,6 @@
 """The costing projection as a self-contained HTML page (the reports' template) and as CSV text."""
 
-from openfisca_ajk.precision import decimals, plus_minus, step_of
+from openfisca_ajk.tools.rounding import decimals, plus_minus, step_of
 from openfisca_ajk.projection.costing import HALF_WIDTH, RECIPIENTS_HALF_WIDTH
 from openfisca_ajk.reports import Chart, Paragraph, Section, Table, render_report
 

@@ -4,7 +4,7 @@ output set."""
 import csv
 import io
 
-from openfisca_ajk.precision import decimals, step_of
+from openfisca_ajk.tools.rounding import decimals, step_of
 from openfisca_ajk.reports.charts import PALETTE, new_figure, png_bytes, styled
 from openfisca_ajk.reports.labels import law_label, scheme_label
 from openfisca_ajk.scheme_registry import CONTRIBUTORY_FUND, FEDERAL_BUDGET, NOT_IN_AJK_BUDGET

@@ -5,6 +5,7 @@ import math
 import pytest
 
 from openfisca_ajk.precision import Z95, interval, ratio_half_width, rounded, text, total_half_width
+from openfisca_ajk.tools.rounding import decimals, plus_minus
 
 
 def test_total_half_width_by_hand():
@@ -62,7 +63,6 @@ def test_jackknife_agrees_with_linearisation_for_a_ratio():
 
 
 def test_decimals_and_plus_minus_follow_the_step():
-    from openfisca_ajk.precision import decimals, plus_minus
     assert decimals(0.001, 0.01) == 1          # a rate's step of 0.1 percentage point, despite 0.001 / 0.01 = 0.0999...
     assert decimals(1e8, 1e9) == 1 and decimals(1e6, 1e6) == 0 and decimals(1000) == 0
     assert decimals(0.01, most=1) == 1 and decimals(None, most=2) == 2
